@@ -1,0 +1,39 @@
+# newsdrop: `make` installs, builds and runs the pipeline on input/; `make test` runs the test suite.
+.DELETE_ON_ERROR:
+.PHONY: all install build run test eval bench model clean
+
+NODE_MODULES := node_modules/.package-lock.json
+SOURCES := $(shell find pipeline stages test bench -name '*.ts' 2>/dev/null) tsconfig.json package.json
+NEWSDROP := node dist/pipeline/cli.js
+# Shared data (gold, public eval sets, benchmark corpus) lives beside the project.
+SHARED ?= ../shared
+export NEWSDROP_SHARED := $(abspath $(SHARED))
+
+all: run
+
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: $(NODE_MODULES)
+
+dist/.built: $(NODE_MODULES) $(SOURCES)
+	npx tsc -p tsconfig.json
+	@touch $@
+
+build: dist/.built
+
+run: build
+	$(NEWSDROP) run --input input --output output
+
+test: build
+	npx ava
+
+eval: build
+	@for script in dist/bench/eval-*.js; do node $$script || exit 1; done
+
+bench: build
+	node dist/bench/bench.js
+
+clean:
+	rm -rf dist

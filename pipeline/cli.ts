@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * The `newsdrop` command line.
+ *
+ * Exit codes: 0 success, 1 crash, 2 usage or configuration error.
+ */
+import {parseArgs} from 'node:util'
+import {UsageError} from './inputs.js'
+import {defaultMaximumBytes, run} from './run.js'
+import {version} from './version.js'
+
+const mainHelp = `Usage: newsdrop <command> [options]
+
+Clean, despin, deduplicate and tag news article drops, and write datasets
+that BI tools load as they are.
+
+Commands:
+  run        process the drop(s) in an input folder into an output folder
+
+Options:
+  -h, --help     show help (also: newsdrop <command> --help)
+  -v, --version  show the version
+
+Exit codes: 0 success, 1 crash, 2 usage or configuration error.
+`
+
+const runHelp = `Usage: newsdrop run [options]
+
+Process every article file under the input folder (directly, or one folder
+per drop, each with an optional manifest.csv) and publish the datasets to the
+output folder. The previous output stays in place until the new one is
+complete. Inputs that cannot be processed are listed in rejects.csv.
+
+Options:
+  -i, --input DIR        input folder (default: input)
+  -o, --output DIR       output folder (default: output)
+  -c, --concurrency N    documents in flight at once (default: 4)
+      --max-bytes N      reject input files larger than N bytes (default: ${defaultMaximumBytes})
+  -q, --quiet            print no summary line
+  -h, --help             show this help
+`
+
+/**
+ * Run the command line with `argv` (without `node` and the script).
+ *
+ * @param argv
+ *   Arguments.
+ * @returns
+ *   Exit code.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(mainHelp)
+    return command === undefined ? 2 : 0
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(version + '\n')
+    return 0
+  }
+  if (command !== 'run') {
+    process.stderr.write('newsdrop: unknown command `' + command + '`; see `newsdrop --help`\n')
+    return 2
+  }
+
+  let values
+  try {
+    values = parseArgs({
+      args: [...rest],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        input: {type: 'string', short: 'i', default: 'input'},
+        output: {type: 'string', short: 'o', default: 'output'},
+        concurrency: {type: 'string', short: 'c', default: '4'},
+        'max-bytes': {type: 'string', default: String(defaultMaximumBytes)},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        help: {type: 'boolean', short: 'h', default: false}
+      }
+    }).values
+  } catch (error) {
+    process.stderr.write('newsdrop: ' + (error as Error).message + '; see `newsdrop run --help`\n')
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(runHelp)
+    return 0
+  }
+
+  try {
+    const report = await run({
+      input: values.input,
+      output: values.output,
+      concurrency: integer('--concurrency', values.concurrency),
+      maximumBytes: integer('--max-bytes', values['max-bytes'])
+    })
+    if (!values.quiet) {
+      process.stderr.write(
+        'newsdrop: ' + report.documents + ' documents, ' + report.rejects + ' rejected, ' +
+          report.seconds + ' s -> ' + values.output + '\n'
+      )
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TypeError && /^Expected `/.test(error.message)) {
+      process.stderr.write('newsdrop: ' + error.message + '\n')
+      return 2
+    }
+    process.stderr.write('newsdrop: crashed: ' + String((error as Error).stack ?? error) + '\n')
+    return 1
+  }
+}
+
+/**
+ * Parse a whole-number option.
+ *
+ * @param name
+ *   Option name for the message.
+ * @param value
+ *   Raw value.
+ * @returns
+ *   The number.
+ */
+function integer(name: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError('Expected `' + name + '` to be a positive integer, got `' + value + '`')
+  }
+  return Number(value)
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,276 @@
+/**
+ * The imperative shell: read a drop, run every document through the
+ * stages, write the datasets. All of newsdrop's I/O happens here and in the
+ * modules it calls (`inputs.ts`, `write.ts`).
+ */
+import {createHash} from 'node:crypto'
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import PQueue from 'p-queue'
+import {VFile} from 'vfile'
+import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
+import {createProcessor, processDocument, stageNames, type PipelineOptions} from './processor.js'
+import {documentObject, documentRows} from './rows.js'
+import {schemaVersion, tables, type Row, type TableName} from './tables.js'
+import {createStaging, publish, toCsv, toJsonLines, writeStaged} from './write.js'
+import {version} from './version.js'
+import './document.js'
+
+/** Settings of one run. */
+export interface RunSettings {
+  /** Folder holding the drop(s). */
+  readonly input: string
+  /** Folder the datasets are published to. */
+  readonly output: string
+  /** Documents read and processed at once (default: `4`). */
+  readonly concurrency?: number | undefined
+  /** Largest input file in bytes; larger ones are rejected (default: 10 MB). */
+  readonly maximumBytes?: number | undefined
+  /** Stage options. */
+  readonly pipeline?: PipelineOptions | undefined
+  /** Called with one line per problem (default: write to stderr). */
+  readonly warn?: ((line: string) => void) | undefined
+}
+
+/** What a run did, as written to `run.json`. */
+export interface RunReport {
+  readonly newsdrop_version: string
+  readonly schema_version: string
+  readonly node_version: string
+  readonly input: string
+  readonly documents: number
+  readonly rejects: number
+  readonly rows: Record<string, number>
+  readonly bytes: number
+  readonly seconds: number
+  readonly stage_milliseconds: Record<string, number>
+}
+
+/** Default largest input file: 10 MB. */
+export const defaultMaximumBytes = 10 * 1024 * 1024
+
+/**
+ * Process the drop in `settings.input` and publish datasets to `settings.output`.
+ *
+ * @param settings
+ *   Run settings.
+ * @returns
+ *   The run report.
+ */
+export async function run(settings: RunSettings): Promise<RunReport> {
+  const started = performance.now()
+  const concurrency = settings.concurrency ?? 4
+  const maximumBytes = settings.maximumBytes ?? defaultMaximumBytes
+  const warn = settings.warn ?? ((line: string) => process.stderr.write('newsdrop: ' + line + '\n'))
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new UsageError('Expected `--concurrency` to be a positive integer, got `' + concurrency + '`')
+  }
+  if (!Number.isInteger(maximumBytes) || maximumBytes < 1) {
+    throw new UsageError('Expected `--max-bytes` to be a positive integer, got `' + maximumBytes + '`')
+  }
+  const input = path.resolve(settings.input)
+  const output = path.resolve(settings.output)
+  await checkFolders(input, output)
+
+  // Building the processor validates every stage option before any read.
+  const processor = createProcessor(settings.pipeline)
+  const inputs = await findInputs(input)
+  for (const line of inputs.warnings) warn('warning: ' + line)
+
+  const rejects: Reject[] = [...inputs.rejects]
+  const files: VFile[] = []
+  let bytes = 0
+  const queue = new PQueue({concurrency})
+  await queue.addAll(
+    inputs.documents.map((document) => async () => {
+      const file = await readDocument(document, maximumBytes, rejects)
+      if (!file) return
+      bytes += file.data.bytes ?? 0
+      try {
+        await processDocument(processor, file)
+      } catch (error) {
+        rejects.push({sourcePath: document.sourcePath, reason: 'internal-error', detail: String((error as Error).stack ?? error).split('\n')[0] ?? ''})
+        return
+      }
+      const fatal = file.messages.find((message) => message.fatal)
+      if (fatal) {
+        rejects.push({sourcePath: document.sourcePath, reason: fatal.ruleId ?? 'rejected', detail: fatal.reason})
+        return
+      }
+      files.push(file)
+    })
+  )
+
+  files.sort((left, right) => compare(left.data.docId ?? '', right.data.docId ?? ''))
+  rejects.sort((left, right) => compare(left.sourcePath, right.sourcePath))
+  for (const reject of rejects) warn('rejected ' + reject.sourcePath + ': ' + reject.reason + ': ' + reject.detail)
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.ruleId === 'legacy-encoding') warn('warning: ' + file.data.sourcePath + ': ' + message.reason)
+    }
+  }
+
+  const rows = collectRows(files, rejects)
+  const staging = await createStaging(output)
+  const counts: Record<string, number> = {}
+  await writeStaged(staging, 'documents.jsonl', toJsonLines(files.map((file) => documentObject(file))))
+  counts['documents.jsonl'] = files.length
+  for (const name of Object.keys(tables) as TableName[]) {
+    const table = tables[name]
+    const tableRows = rows[name] ?? []
+    counts[table.file] = tableRows.length
+    await writeStaged(staging, table.file, toCsv(table, tableRows))
+  }
+
+  const report: RunReport = {
+    newsdrop_version: version,
+    schema_version: schemaVersion,
+    node_version: process.version,
+    input: settings.input,
+    documents: files.length,
+    rejects: rejects.length,
+    rows: counts,
+    bytes,
+    seconds: round((performance.now() - started) / 1000),
+    stage_milliseconds: stageTimings(files)
+  }
+  await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
+  await publish(staging, output)
+  return report
+}
+
+/**
+ * Read one input into a document, or add a reject.
+ *
+ * @param document
+ *   Input document.
+ * @param maximumBytes
+ *   Size limit.
+ * @param rejects
+ *   List to add a reject to.
+ * @returns
+ *   A file whose value holds the raw bytes, or `undefined`.
+ */
+async function readDocument(document: InputDocument, maximumBytes: number, rejects: Reject[]): Promise<VFile | undefined> {
+  let bytes: Buffer
+  try {
+    const stats = await stat(document.absolutePath)
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'})
+    if (stats.size > maximumBytes) {
+      rejects.push({
+        sourcePath: document.sourcePath,
+        reason: 'too-large',
+        detail: 'Unexpected file of ' + stats.size + ' bytes, expected at most ' + maximumBytes + ' (`--max-bytes`)'
+      })
+      return undefined
+    }
+    bytes = await readFile(document.absolutePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})
+    return undefined
+  }
+  return new VFile({
+    path: document.sourcePath,
+    value: bytes,
+    data: {
+      docId: document.docId,
+      sourcePath: document.sourcePath,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.byteLength,
+      metadata: document.metadata
+    }
+  })
+}
+
+/**
+ * Rows of every table for the whole run.
+ *
+ * @param files
+ *   Processed documents, sorted by id.
+ * @param rejects
+ *   Rejected inputs, sorted by path.
+ * @returns
+ *   Rows by table.
+ */
+function collectRows(files: readonly VFile[], rejects: readonly Reject[]): Partial<Record<TableName, Row[]>> {
+  const rows: Partial<Record<TableName, Row[]>> = {}
+  for (const file of files) {
+    for (const [name, tableRows] of Object.entries(documentRows(file)) as Array<[TableName, Row[]]>) {
+      const list = rows[name] ?? (rows[name] = [])
+      for (const row of tableRows) list.push(row)
+    }
+  }
+  rows.rejects = rejects.map((reject) => ({source_path: reject.sourcePath, reason: reject.reason, detail: reject.detail}))
+  return rows
+}
+
+/**
+ * Fail with a usage error when the input folder is missing or the output
+ * folder would overwrite it.
+ *
+ * @param input
+ *   Absolute input folder.
+ * @param output
+ *   Absolute output folder.
+ * @returns
+ *   Nothing.
+ */
+async function checkFolders(input: string, output: string): Promise<void> {
+  try {
+    if (!(await stat(input)).isDirectory()) throw new UsageError('Expected input `' + input + '` to be a folder')
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw new UsageError('Cannot find input folder `' + input + '`')
+  }
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep)
+  if (inside(output, input) || inside(input, output)) {
+    throw new UsageError('Expected output `' + output + '` outside input `' + input + '` (newsdrop never writes into the input)')
+  }
+}
+
+/**
+ * Total milliseconds per stage over all documents.
+ *
+ * @param files
+ *   Processed documents.
+ * @returns
+ *   Milliseconds by stage name, in pipeline order.
+ */
+function stageTimings(files: readonly VFile[]): Record<string, number> {
+  const totals: Record<string, number> = {}
+  for (const name of stageNames) totals[name] = 0
+  for (const file of files) {
+    for (const [name, milliseconds] of Object.entries(file.data.timings ?? {})) {
+      totals[name] = (totals[name] ?? 0) + milliseconds
+    }
+  }
+  for (const name of Object.keys(totals)) totals[name] = round(totals[name] as number)
+  return totals
+}
+
+/**
+ * Compare strings by code unit, independent of locale.
+ *
+ * @param left
+ *   String.
+ * @param right
+ *   String.
+ * @returns
+ *   Sort order.
+ */
+function compare(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+/**
+ * Round to three decimals.
+ *
+ * @param value
+ *   Number.
+ * @returns
+ *   Rounded number.
+ */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

@@ -1,0 +1,146 @@
+/**
+ * The output contract: every table newsdrop writes, its columns in order,
+ * and what each column means. Later versions add columns at the end and
+ * never rename, retype or reorder one.
+ */
+
+/** Version of the output contract (SchemaVer MODEL-REVISION-ADDITION). */
+export const schemaVersion = '1-0-0'
+
+/** A column of a CSV table. */
+export interface Column {
+  readonly name: string
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date'
+  readonly description: string
+}
+
+/** A CSV table of the contract. */
+export interface Table {
+  /** File name in the output folder. */
+  readonly file: string
+  readonly description: string
+  readonly columns: readonly Column[]
+  /** Columns that identify a row. */
+  readonly primaryKey?: readonly string[]
+}
+
+const docId: Column = {name: 'doc_id', type: 'string', description: 'Document id: input path relative to the input root, without extension'}
+const sourceLine: Column = {name: 'source_line', type: 'integer', description: '1-based line in the raw input file'}
+const sourceColumn: Column = {name: 'source_column', type: 'integer', description: '1-based column in the raw input line, in Unicode code points'}
+
+/** Every CSV table, by name. */
+export const tables = {
+  documents: {
+    file: 'documents.csv',
+    description: 'One row per processed document (the text itself is in documents.jsonl)',
+    primaryKey: ['doc_id'],
+    columns: [
+      docId,
+      {name: 'source_path', type: 'string', description: 'Input path relative to the input root'},
+      {name: 'sha256', type: 'string', description: 'SHA-256 of the raw input bytes'},
+      {name: 'bytes', type: 'integer', description: 'Size of the raw input in bytes'},
+      {name: 'encoding', type: 'string', description: 'Encoding the input was decoded from'},
+      {name: 'title', type: 'string', description: 'Headline (manifest `title` when given)'},
+      {name: 'published_date', type: 'date', description: 'Publication date from the manifest'},
+      {name: 'url', type: 'string', description: 'Article URL from the manifest'},
+      {name: 'outlet', type: 'string', description: 'Outlet from the manifest'},
+      {name: 'lines', type: 'integer', description: 'Lines of the clean text'},
+      {name: 'paragraphs', type: 'integer', description: 'Paragraphs of the clean text'},
+      {name: 'characters', type: 'integer', description: 'Length of the clean text in code points'},
+      {name: 'edits', type: 'integer', description: 'Rows of this document in edits.csv'},
+      {name: 'warnings', type: 'integer', description: 'Rows of this document in messages.csv'}
+    ]
+  },
+  metadata: {
+    file: 'metadata.csv',
+    description: 'Manifest columns per document, one row per column (long format)',
+    primaryKey: ['doc_id', 'key'],
+    columns: [
+      docId,
+      {name: 'key', type: 'string', description: 'Manifest column name'},
+      {name: 'value', type: 'string', description: 'Manifest value'}
+    ]
+  },
+  entities: {
+    file: 'entities.csv',
+    description: 'Named-entity mentions',
+    columns: [
+      docId,
+      {name: 'text', type: 'string', description: 'Mention as it reads in the clean text'},
+      {name: 'type', type: 'string', description: 'PERSON, ORG, GPE, LOC, NORP, FAC, EVENT or WORK_OF_LAW'},
+      {name: 'canonical', type: 'string', description: 'Canonical name of the entity'},
+      {name: 'start', type: 'integer', description: 'Start offset in the clean text (code points)'},
+      {name: 'end', type: 'integer', description: 'End offset in the clean text (code points, exclusive)'},
+      sourceLine,
+      sourceColumn
+    ]
+  },
+  dates: {
+    file: 'dates.csv',
+    description: 'Temporal expressions with TIMEX3 values',
+    columns: [
+      docId,
+      {name: 'text', type: 'string', description: 'Expression as it reads in the clean text'},
+      {name: 'type', type: 'string', description: 'DATE, TIME, DURATION or SET'},
+      {name: 'value', type: 'string', description: 'TIMEX3 value'},
+      {name: 'start', type: 'integer', description: 'Start offset in the clean text (code points)'},
+      {name: 'end', type: 'integer', description: 'End offset in the clean text (code points, exclusive)'},
+      sourceLine,
+      sourceColumn
+    ]
+  },
+  edits: {
+    file: 'edits.csv',
+    description: 'Every change made to the text, with its rule and raw place',
+    columns: [
+      docId,
+      {name: 'stage', type: 'string', description: 'Stage that made the change'},
+      {name: 'rule', type: 'string', description: 'Rule id within the stage'},
+      {name: 'action', type: 'string', description: '`remove` or `replace`'},
+      sourceLine,
+      sourceColumn,
+      {name: 'before', type: 'string', description: 'Text before the change'},
+      {name: 'after', type: 'string', description: 'Text after the change (empty for a removal)'}
+    ]
+  },
+  duplicates: {
+    file: 'duplicates.csv',
+    description: 'Copies of the same article across documents',
+    columns: [
+      docId,
+      {name: 'cluster_id', type: 'string', description: 'Id of the cluster of copies'},
+      {name: 'duplicate_of', type: 'string', description: 'doc_id of the copy the cluster keeps'},
+      {name: 'similarity', type: 'number', description: 'Similarity to `duplicate_of`, 0 to 1'},
+      {name: 'kind', type: 'string', description: '`exact` or `near`'}
+    ]
+  },
+  messages: {
+    file: 'messages.csv',
+    description: 'Warnings and notes stages recorded about documents',
+    columns: [
+      docId,
+      {name: 'stage', type: 'string', description: 'Stage that recorded the message'},
+      {name: 'rule', type: 'string', description: 'Rule id of the finding'},
+      {name: 'severity', type: 'string', description: '`warning` or `info`'},
+      sourceLine,
+      sourceColumn,
+      {name: 'message', type: 'string', description: 'What was found'}
+    ]
+  },
+  rejects: {
+    file: 'rejects.csv',
+    description: 'Inputs that could not be processed',
+    primaryKey: ['source_path'],
+    columns: [
+      {name: 'source_path', type: 'string', description: 'Input path relative to the input root'},
+      {name: 'reason', type: 'string', description: 'Stable reason id'},
+      {name: 'detail', type: 'string', description: 'What went wrong'}
+    ]
+  }
+} as const satisfies Record<string, Table>
+
+/** Name of a table of the contract. */
+export type TableName = keyof typeof tables
+
+/** A row of a table: values by column name (`undefined`/`null` is an empty cell). */
+export type Row = Record<string, string | number | boolean | null | undefined>
