@@ -29,24 +29,33 @@ export interface PipelineOptions {
 export const stageNames = ['decode', 'normalise', 'segment'] as const
 
 /**
- * Build the frozen processor; a bad stage option throws here, before any
- * document is read.
+ * Build the frozen processors of the two phases; a bad stage option throws
+ * here, before any document is read.
+ *
+ * The clean phase turns bytes into segmented text. Between the phases the
+ * pipeline looks at the whole drop (which lines repeat across documents);
+ * the main phase then runs the stages that need that view.
  *
  * @param options
  *   Stage options.
  * @returns
- *   Frozen unified processor.
+ *   Frozen unified processors.
  */
-export function createProcessor(options: PipelineOptions = {}) {
-  return unified()
+export function createProcessors(options: PipelineOptions = {}) {
+  const clean = unified()
     .use(timed('decode', decode), options.decode)
     .use(timed('normalise', normalise), options.normalise)
     .use(timed('segment', segment))
     .freeze()
+
+  const main = unified()
+    .freeze()
+
+  return {clean, main}
 }
 
-/** A frozen processor as built by {@link createProcessor}. */
-export type Processor = ReturnType<typeof createProcessor>
+/** A frozen processor as built by {@link createProcessors}. */
+export type Processor = ReturnType<typeof createProcessors>['clean']
 
 /**
  * Run every stage on one document whose `value` holds the raw bytes.

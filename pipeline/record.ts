@@ -382,3 +382,16 @@ export function splitParagraphs(text: string): Line[] {
   if (open) paragraphs.push(open)
   return paragraphs
 }
+
+/**
+ * Key under which a line is counted across documents: lower case, runs of
+ * white space as one space, ends trimmed.
+ *
+ * @param line
+ *   Line text.
+ * @returns
+ *   Key.
+ */
+export function lineKey(line: string): string {
+  return line.toLowerCase().replace(/\s+/g, ' ').trim()
+}

@@ -9,7 +9,8 @@ import path from 'node:path'
 import PQueue from 'p-queue'
 import {VFile} from 'vfile'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
-import {createProcessor, processDocument, stageNames, type PipelineOptions} from './processor.js'
+import {attachLineCounts, corpusRows} from './corpus.js'
+import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {createStaging, publish, toCsv, toJsonLines, writeStaged} from './write.js'
@@ -73,11 +74,12 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   await checkFolders(input, output)
 
   // Building the processor validates every stage option before any read.
-  const processor = createProcessor(settings.pipeline)
+  const processors = createProcessors(settings.pipeline)
   const inputs = await findInputs(input)
   for (const line of inputs.warnings) warn('warning: ' + line)
 
   const rejects: Reject[] = [...inputs.rejects]
+  const cleaned: VFile[] = []
   const files: VFile[] = []
   let bytes = 0
   const queue = new PQueue({concurrency})
@@ -86,18 +88,14 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       const file = await readDocument(document, maximumBytes, rejects)
       if (!file) return
       bytes += file.data.bytes ?? 0
-      try {
-        await processDocument(processor, file)
-      } catch (error) {
-        rejects.push({sourcePath: document.sourcePath, reason: 'internal-error', detail: String((error as Error).stack ?? error).split('\n')[0] ?? ''})
-        return
-      }
-      const fatal = file.messages.find((message) => message.fatal)
-      if (fatal) {
-        rejects.push({sourcePath: document.sourcePath, reason: fatal.ruleId ?? 'rejected', detail: fatal.reason})
-        return
-      }
-      files.push(file)
+      if (await runPhase(processors.clean, file, rejects)) cleaned.push(file)
+    })
+  )
+
+  attachLineCounts(cleaned)
+  await queue.addAll(
+    cleaned.map((file) => async () => {
+      if (await runPhase(processors.main, file, rejects)) files.push(file)
     })
   )
 
@@ -111,6 +109,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
 
   const rows = collectRows(files, rejects)
+  for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
+    rows[name] = [...(rows[name] ?? []), ...tableRows]
+  }
   const staging = await createStaging(output)
   const counts: Record<string, number> = {}
   await writeStaged(staging, 'documents.jsonl', toJsonLines(files.map((file) => documentObject(file))))
@@ -137,6 +138,35 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
   await publish(staging, output)
   return report
+}
+
+/**
+ * Run one phase on a document; a rejected document becomes a reject.
+ *
+ * @param processor
+ *   Frozen processor of the phase.
+ * @param file
+ *   Document.
+ * @param rejects
+ *   List to add a reject to.
+ * @returns
+ *   Whether the document goes on.
+ */
+async function runPhase(processor: Processor, file: VFile, rejects: Reject[]): Promise<boolean> {
+  const sourcePath = file.data.sourcePath ?? file.path
+  try {
+    await processDocument(processor, file)
+  } catch (error) {
+    const detail = String((error as Error).stack ?? error).split('\n')[0] ?? ''
+    rejects.push({sourcePath, reason: 'internal-error', detail})
+    return false
+  }
+  const fatal = file.messages.find((message) => message.fatal)
+  if (fatal) {
+    rejects.push({sourcePath, reason: fatal.ruleId ?? 'rejected', detail: fatal.reason})
+    return false
+  }
+  return true
 }
 
 /**
