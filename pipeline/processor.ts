@@ -54,8 +54,10 @@ export function createProcessors(options: PipelineOptions = {}) {
   return {clean, main}
 }
 
-/** A frozen processor as built by {@link createProcessors}. */
-export type Processor = ReturnType<typeof createProcessors>['clean']
+/** A frozen processor of one phase, as built by {@link createProcessors}. */
+export interface Processor {
+  run(tree: Root, file: VFile): Promise<unknown>
+}
 
 /**
  * Run every stage on one document whose `value` holds the raw bytes.
