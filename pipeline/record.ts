@@ -30,6 +30,8 @@ export interface TextEdit {
   readonly after: string
   /** Stable kebab-case id of the rule that asked for the change. */
   readonly rule: string
+  /** Working offset the audit row points at, when not `start` (a removed last line that takes the line break before it). */
+  readonly at?: number | undefined
 }
 
 /** One audited change: a row of `edits.csv`. */
@@ -236,7 +238,7 @@ export function applyEdits(file: VFile, stage: string, edits: readonly TextEdit[
         stage,
         rule: edit.rule,
         action: edit.after === '' ? 'remove' : 'replace',
-        rawStart: offsets[edit.start] as number,
+        rawStart: offsets[edit.at ?? edit.start] as number,
         before: trimLineBreaks(text.slice(edit.start, edit.end)),
         after: edit.after
       })
@@ -315,7 +317,7 @@ export function removeLines(file: VFile, stage: string, removals: readonly LineR
     while (start > 0 && text.charCodeAt(start - 1) === 10 && !edits.some((edit) => edit.end === start && edit !== last)) {
       start--
     }
-    edits[edits.length - 1] = {...last, start}
+    edits[edits.length - 1] = {...last, start, at: last.start}
   }
   applyEdits(file, stage, edits)
 }

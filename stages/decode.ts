@@ -2,6 +2,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import {TextDecoder} from 'node:util'
 import {identityOffsets, indexRawText} from '../pipeline/record.js'
+import {windows1252High} from './decode-list.js'
 
 /** Encoding a document was decoded from. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -22,7 +23,6 @@ export interface Options {
 }
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
-const windows1252 = new TextDecoder('windows-1252', {ignoreBOM: true})
 
 /**
  * Decode the raw bytes in `file.value` into the working text.
@@ -111,10 +111,32 @@ function decodeBytes(bytes: Uint8Array): {text: string; encoding: Encoding | und
   const text = tryDecode(utf8, bytes)
   if (text !== undefined) return {text, encoding: 'utf-8', byteOrderMark: false}
 
-  const legacy = windows1252.decode(bytes)
-  // The five bytes Windows-1252 leaves undefined decode to C1 controls.
-  if (/[\u0080-\u009F]/.test(legacy)) return {text: '', encoding: undefined, byteOrderMark: false}
+  const legacy = decodeWindows1252(bytes)
+  if (legacy === undefined) return {text: '', encoding: undefined, byteOrderMark: false}
   return {text: legacy, encoding: 'windows-1252', byteOrderMark: false}
+}
+
+/**
+ * Decode Windows-1252 (Node's decoder for that label is Latin-1, which turns
+ * the curly quotes of 0x93/0x94 into C1 controls).
+ *
+ * @param bytes
+ *   Bytes.
+ * @returns
+ *   Text, or `undefined` when a byte that Windows-1252 leaves undefined occurs.
+ */
+function decodeWindows1252(bytes: Uint8Array): string | undefined {
+  const characters: string[] = []
+  for (const byte of bytes) {
+    if (byte < 0x80 || byte > 0x9f) {
+      characters.push(String.fromCharCode(byte))
+      continue
+    }
+    const character = windows1252High[byte - 0x80]
+    if (character === undefined || character === '') return undefined
+    characters.push(character)
+  }
+  return characters.join('')
 }
 
 /**

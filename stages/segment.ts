@@ -22,8 +22,11 @@ export const segment: Plugin<[], Root> = function () {
     const edits: TextEdit[] = []
     for (const match of text.matchAll(/^\n+|\n{3,}|\n+$/g)) {
       const atEdge = match.index === 0 || match.index + match[0].length === text.length
-      const keep = atEdge ? 0 : 2
-      edits.push({start: match.index + keep, end: match.index + match[0].length, after: '', rule: 'blank-lines'})
+      // Inside the text keep the first and last line break of the run, so
+      // the removal starts at the first surplus blank line.
+      const start = atEdge ? match.index : match.index + 1
+      const end = atEdge ? match.index + match[0].length : match.index + match[0].length - 1
+      edits.push({start, end, after: '', rule: 'blank-lines'})
     }
     applyEdits(file, 'segment', edits)
     const clean = decoded(file).text

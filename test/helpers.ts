@@ -1,0 +1,56 @@
+/**
+ * Shared test helpers: run the clean phase on a string or bytes.
+ */
+import type {Root} from 'nlcst'
+import {unified, type Plugin} from 'unified'
+import {VFile} from 'vfile'
+import {decode} from '../stages/decode.js'
+import {normalise} from '../stages/normalise.js'
+import {segment} from '../stages/segment.js'
+
+/**
+ * Make a document from text or bytes, as the pipeline reads it.
+ *
+ * @param value
+ *   Text (encoded as UTF-8) or raw bytes.
+ * @returns
+ *   A file whose value holds the bytes.
+ */
+export function documentFile(value: string | Uint8Array): VFile {
+  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value
+  return new VFile({path: 'example.txt', value: bytes, data: {docId: 'example', sourcePath: 'example.txt', metadata: {}}})
+}
+
+/**
+ * Run stages on a document and swallow the error of `file.fail`.
+ *
+ * @param file
+ *   Document.
+ * @param plugins
+ *   Stages with their options, in order.
+ * @returns
+ *   The file.
+ */
+export async function runStages(file: VFile, plugins: Array<[Plugin<any[], Root>, ...unknown[]]>): Promise<VFile> {
+  const processor = unified()
+  for (const [plugin, ...options] of plugins) processor.use(plugin as Plugin<unknown[], Root>, ...options)
+  try {
+    const tree: Root = {type: 'RootNode', children: []}
+    await processor.run(tree, file)
+  } catch (error) {
+    if (!file.messages.includes(error as never)) throw error
+  }
+  return file
+}
+
+/**
+ * Decode, normalise and segment a text, as the clean phase does.
+ *
+ * @param value
+ *   Text or bytes.
+ * @returns
+ *   The clean document.
+ */
+export async function clean(value: string | Uint8Array): Promise<VFile> {
+  return runStages(documentFile(value), [[decode], [normalise], [segment]])
+}
