@@ -24,7 +24,7 @@ dist/.built: $(NODE_MODULES) $(SOURCES)
 build: dist/.built
 
 run: build
-	$(NEWSDROP) run --input input --output output
+	$(NEWSDROP) run --input input --output output $(RUN_OPTIONS)
 
 test: build
 	npx ava

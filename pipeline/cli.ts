@@ -2,11 +2,15 @@
 /**
  * The `newsdrop` command line.
  *
- * Exit codes: 0 success, 1 crash, 2 usage or configuration error.
+ * Exit codes: 0 success, 1 crash, 2 usage or configuration error, 3 a
+ * quality gate failed (nothing published).
  */
+import {appendFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
 import {UsageError} from './inputs.js'
-import {defaultMaximumBytes, run} from './run.js'
+import {createProgress} from './progress.js'
+import {defaultMaximumBytes, QualityGateError, run} from './run.js'
+import {runSummary} from './summary.js'
 import {version} from './version.js'
 
 const mainHelp = `Usage: newsdrop <command> [options]
@@ -21,7 +25,8 @@ Options:
   -h, --help     show help (also: newsdrop <command> --help)
   -v, --version  show the version
 
-Exit codes: 0 success, 1 crash, 2 usage or configuration error.
+Exit codes: 0 success, 1 crash, 2 usage or configuration error,
+3 quality gate failed (nothing published).
 `
 
 const runHelp = `Usage: newsdrop run [options]
@@ -36,7 +41,9 @@ Options:
   -o, --output DIR       output folder (default: output)
   -c, --concurrency N    documents in flight at once (default: 4)
       --max-bytes N      reject input files larger than N bytes (default: ${defaultMaximumBytes})
-  -q, --quiet            print no summary line
+      --max-rejects N    fail (exit 3, publish nothing) when more than N inputs are rejected
+      --no-bom           write CSV files without the UTF-8 byte order mark (Excel wants it)
+  -q, --quiet            print no progress and no summary line
   -h, --help             show this help
 `
 
@@ -74,6 +81,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         output: {type: 'string', short: 'o', default: 'output'},
         concurrency: {type: 'string', short: 'c', default: '4'},
         'max-bytes': {type: 'string', default: String(defaultMaximumBytes)},
+        'max-rejects': {type: 'string'},
+        'no-bom': {type: 'boolean', default: false},
         quiet: {type: 'boolean', short: 'q', default: false},
         help: {type: 'boolean', short: 'h', default: false}
       }
@@ -87,13 +96,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
 
+  const progress = values.quiet ? undefined : createProgress()
   try {
     const report = await run({
       input: values.input,
       output: values.output,
       concurrency: integer('--concurrency', values.concurrency),
-      maximumBytes: integer('--max-bytes', values['max-bytes'])
+      maximumBytes: integer('--max-bytes', values['max-bytes']),
+      maximumRejects: values['max-rejects'] === undefined ? undefined : integer('--max-rejects', values['max-rejects'], 0),
+      byteOrderMark: !values['no-bom'],
+      progress: progress?.update
     })
+    progress?.finish()
+    // In GitHub Actions, the job page shows this Markdown.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await appendFile(process.env.GITHUB_STEP_SUMMARY, runSummary(report))
+    }
     if (!values.quiet) {
       process.stderr.write(
         'newsdrop: ' + report.documents + ' documents, ' + report.rejects + ' rejected, ' +
@@ -102,6 +120,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 0
   } catch (error) {
+    progress?.finish()
+    if (error instanceof QualityGateError) {
+      process.stderr.write('newsdrop: quality gate failed: ' + error.message + '\n')
+      return 3
+    }
     if (error instanceof UsageError || error instanceof TypeError && /^Expected `/.test(error.message)) {
       process.stderr.write('newsdrop: ' + error.message + '\n')
       return 2
@@ -121,9 +144,11 @@ export async function main(argv: readonly string[]): Promise<number> {
  * @returns
  *   The number.
  */
-function integer(name: string, value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    throw new UsageError('Expected `' + name + '` to be a positive integer, got `' + value + '`')
+function integer(name: string, value: string, minimum = 1): number {
+  if (!/^\d+$/.test(value) || Number(value) < minimum) {
+    throw new UsageError(
+      'Expected `' + name + '` to be ' + (minimum === 0 ? 'a whole number' : 'a positive integer') + ', got `' + value + '`'
+    )
   }
   return Number(value)
 }

@@ -4,13 +4,14 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {readFile, stat} from 'node:fs/promises'
+import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import PQueue from 'p-queue'
 import {VFile} from 'vfile'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import {attachLineCounts, corpusRows} from './corpus.js'
 import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
+import {dataPackage} from './datapackage.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {createStaging, publish, toCsv, toJsonLines, writeStaged} from './write.js'
@@ -31,6 +32,17 @@ export interface RunSettings {
   readonly pipeline?: PipelineOptions | undefined
   /** Called with one line per problem (default: write to stderr). */
   readonly warn?: ((line: string) => void) | undefined
+  /** Start CSV files with a UTF-8 byte order mark for Excel (default: `true`). */
+  readonly byteOrderMark?: boolean | undefined
+  /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
+  readonly maximumRejects?: number | undefined
+  /** Called as documents finish: (done, total) (default: nothing). */
+  readonly progress?: ((done: number, total: number) => void) | undefined
+}
+
+/** A run whose quality gate failed: nothing was published (exit code 3). */
+export class QualityGateError extends Error {
+  override name = 'QualityGateError'
 }
 
 /** What a run did, as written to `run.json`. */
@@ -45,6 +57,8 @@ export interface RunReport {
   readonly bytes: number
   readonly seconds: number
   readonly stage_milliseconds: Record<string, number>
+  /** Rejected inputs, sorted by path. */
+  readonly rejected: ReadonlyArray<{sourcePath: string; reason: string; detail: string}>
 }
 
 /** Default largest input file: 10 MB. */
@@ -93,9 +107,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   )
 
   attachLineCounts(cleaned)
+  let done = 0
   await queue.addAll(
     cleaned.map((file) => async () => {
       if (await runPhase(processors.main, file, rejects)) files.push(file)
+      settings.progress?.(++done, cleaned.length)
     })
   )
 
@@ -120,7 +136,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     const table = tables[name]
     const tableRows = rows[name] ?? []
     counts[table.file] = tableRows.length
-    await writeStaged(staging, table.file, toCsv(table, tableRows))
+    await writeStaged(staging, table.file, toCsv(table, tableRows, {byteOrderMark: settings.byteOrderMark}))
   }
 
   const report: RunReport = {
@@ -133,9 +149,18 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     rows: counts,
     bytes,
     seconds: round((performance.now() - started) / 1000),
-    stage_milliseconds: stageTimings(files)
+    stage_milliseconds: stageTimings(files),
+    rejected: rejects
   }
+  await writeStaged(staging, 'datapackage.json', JSON.stringify(dataPackage({byteOrderMark: settings.byteOrderMark ?? true}), null, 2) + '\n')
   await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
+  if (settings.maximumRejects !== undefined && rejects.length > settings.maximumRejects) {
+    await rm(staging, {recursive: true, force: true})
+    throw new QualityGateError(
+      'Unexpected ' + rejects.length + ' rejected inputs, expected at most ' + settings.maximumRejects +
+        ' (`--max-rejects`); the previous output is left in place'
+    )
+  }
   await publish(staging, output)
   return report
 }

@@ -4,8 +4,8 @@
  * never rename, retype or reorder one.
  */
 
-/** Version of the output contract (SchemaVer MODEL-REVISION-ADDITION). */
-export const schemaVersion = '1-0-0'
+/** Version of the output contract (SemVer: a new column bumps the minor version, a breaking change the major). */
+export const schemaVersion = '1.0.0'
 
 /** A column of a CSV table. */
 export interface Column {

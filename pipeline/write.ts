@@ -7,24 +7,52 @@ import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
 import type {Row, Table} from './tables.js'
 
+/** Options of {@link toCsv}. */
+export interface CsvOptions {
+  /** Start the file with a UTF-8 byte order mark, which Excel needs to read UTF-8 (default: `true`). */
+  readonly byteOrderMark?: boolean | undefined
+}
+
 /**
- * Serialise rows as RFC 4180 CSV with a header row and CRLF record ends.
+ * Serialise rows as RFC 4180 CSV: header row, CRLF record ends, UTF-8 (with
+ * a byte order mark unless turned off), empty cell for null, and text cells
+ * that a spreadsheet would run as a formula guarded with a leading `'`.
  *
  * @param table
  *   Table definition (columns in order).
  * @param rows
  *   Rows.
+ * @param options
+ *   Configuration.
  * @returns
  *   CSV text.
  */
-export function toCsv(table: Table, rows: readonly Row[]): string {
+export function toCsv(table: Table, rows: readonly Row[], options?: CsvOptions): string {
   const columns = table.columns.map((column) => column.name)
-  return stringify(rows as Row[], {
+  const textColumns = new Set(table.columns.filter((column) => column.type === 'string').map((column) => column.name))
+  const body = stringify(rows as Row[], {
     header: true,
     columns,
     record_delimiter: 'windows',
-    cast: {boolean: (value) => (value ? 'true' : 'false')}
-  }) || columns.join(',') + '\r\n'
+    cast: {
+      boolean: (value) => (value ? 'true' : 'false'),
+      string: (value, context) => (context.column !== undefined && textColumns.has(String(context.column)) ? guardFormula(value) : value)
+    }
+  })
+  return ((options?.byteOrderMark ?? true) ? '\uFEFF' : '') + (body || columns.join(',') + '\r\n')
+}
+
+/**
+ * Guard a text cell that Excel, LibreOffice or Google Sheets would evaluate as
+ * a formula (CWE-1236): `=`, `+`, `-`, `@`, tab or carriage return first.
+ *
+ * @param value
+ *   Cell text.
+ * @returns
+ *   The text, with a leading `'` when it needs one.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? "'" + value : value
 }
 
 /**

@@ -193,3 +193,31 @@ test('CLI prints help and runs a drop', async function (t) {
   t.is(result.stdout, '')
   t.truthy(await readFile(path.join(folder, 'output/documents.csv')))
 })
+
+test('CLI exits 3 and keeps the previous output when rejects pass `--max-rejects`', async function (t) {
+  const folder = await drop({'a.txt': 'Text.', 'b.txt': ''})
+  await execute('node', [cli, 'run', '-q'], {cwd: folder})
+  const before = await readFile(path.join(folder, 'output/documents.csv'))
+  await writeFile(path.join(folder, 'input/c.txt'), new Uint8Array([0, 1, 2]))
+  const error = await t.throwsAsync(execute('node', [cli, 'run', '-q', '--max-rejects', '1'], {cwd: folder}))
+  t.is((error as {code?: number}).code, 3)
+  t.regex((error as {stderr?: string}).stderr ?? '', /quality gate failed: Unexpected 2 rejected inputs, expected at most 1/)
+  t.true((await readFile(path.join(folder, 'output/documents.csv'))).equals(before))
+  t.deepEqual((await readdir(folder)).sort(), ['input', 'output'])
+})
+
+test('CLI writes a job summary and honours `--no-bom`', async function (t) {
+  const folder = await drop({'a.txt': 'Text.', 'b.txt': ''})
+  const summary = path.join(folder, 'summary.md')
+  await execute('node', [cli, 'run', '-q', '--no-bom'], {cwd: folder, env: {...process.env, GITHUB_STEP_SUMMARY: summary}})
+  const markdown = await readFile(summary, 'utf8')
+  t.regex(markdown, /1 documents processed, 1 rejected/)
+  t.regex(markdown, /\| b\.txt \| empty \|/)
+  t.is((await readFile(path.join(folder, 'output/documents.csv'), 'utf8')).slice(0, 7), 'doc_id,')
+  const descriptor = JSON.parse(await readFile(path.join(folder, 'output/datapackage.json'), 'utf8'))
+  t.deepEqual(
+    descriptor.resources.map((resource: {path: string}) => resource.path),
+    Object.values(tables).map((definition) => definition.file)
+  )
+  t.is(descriptor.resources[0].encoding, 'utf-8')
+})
