@@ -1,6 +1,6 @@
 # newsdrop: `make` installs, builds and runs the pipeline on input/; `make test` runs the test suite.
 .DELETE_ON_ERROR:
-.PHONY: all install build run test eval bench model clean
+.PHONY: all install build run test eval bench model docs clean
 
 NODE_MODULES := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline stages test bench -name '*.ts' 2>/dev/null) tsconfig.json package.json
@@ -34,6 +34,9 @@ eval: build
 
 bench: build
 	node dist/bench/bench.js
+
+docs: build
+	node dist/pipeline/write-docs.js
 
 clean:
 	rm -rf dist
