@@ -6,6 +6,9 @@ import {codePointLength, decoded, rawPlace, sourcePlace} from './record.js'
 import type {Row, TableName} from './tables.js'
 import './document.js'
 
+/** Manifest columns that have their own column in `documents.csv`, so `metadata.csv` leaves them out. */
+const documentColumns: ReadonlySet<string> = new Set(['outlet', 'published_date', 'title', 'url'])
+
 /** A document as one line of `documents.jsonl`. */
 export interface DocumentObject {
   readonly [key: string]: unknown
@@ -72,7 +75,9 @@ export function documentRows(file: VFile): Partial<Record<TableName, Row[]>> {
         warnings: messages.length
       }
     ],
-    metadata: Object.entries(metadata).map(([key, value]) => ({doc_id: docId, key, value})),
+    metadata: Object.entries(metadata)
+      .filter(([key]) => !documentColumns.has(key))
+      .map(([key, value]) => ({doc_id: docId, key, value})),
     edits,
     messages
   }

@@ -14,7 +14,7 @@ import {createProcessors, processDocument, stageNames, type PipelineOptions, typ
 import {dataPackage} from './datapackage.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
-import {createStaging, publish, toCsv, toJsonLines, writeStaged} from './write.js'
+import {createStaging, publish, toCsv, toJsonLines, toParquet, writeStaged} from './write.js'
 import {version} from './version.js'
 import './document.js'
 
@@ -137,6 +137,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     const tableRows = rows[name] ?? []
     counts[table.file] = tableRows.length
     await writeStaged(staging, table.file, toCsv(table, tableRows, {byteOrderMark: settings.byteOrderMark}))
+    await writeStaged(staging, table.file.replace(/\.csv$/, '.parquet'), toParquet(table, tableRows))
   }
 
   const report: RunReport = {

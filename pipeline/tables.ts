@@ -53,7 +53,7 @@ export const tables = {
   },
   metadata: {
     file: 'metadata.csv',
-    description: 'Manifest columns per document, one row per column (long format)',
+    description: 'Manifest columns without a column of their own in documents.csv, one row per column (long format)',
     primaryKey: ['doc_id', 'key'],
     columns: [
       docId,

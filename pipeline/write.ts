@@ -5,7 +5,9 @@
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
-import type {Row, Table} from './tables.js'
+import {parquetWriteBuffer} from 'hyparquet-writer'
+import {schemaVersion, type Column, type Row, type Table} from './tables.js'
+import {version} from './version.js'
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions {
@@ -55,6 +57,73 @@ export function guardFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? "'" + value : value
 }
 
+/** Parquet physical and converted types for each contract column type. */
+const parquetTypes: Record<Column['type'], {type: 'BYTE_ARRAY' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'INT32'; converted_type?: 'UTF8' | 'DATE'}> = {
+  string: {type: 'BYTE_ARRAY', converted_type: 'UTF8'},
+  integer: {type: 'INT64'},
+  number: {type: 'DOUBLE'},
+  boolean: {type: 'BOOLEAN'},
+  date: {type: 'INT32', converted_type: 'DATE'}
+}
+
+/**
+ * Serialise rows as a Parquet file with the same columns as the CSV table,
+ * typed, with `schema_version` in its key-value metadata. As in the CSV, an
+ * empty text is null.
+ *
+ * @param table
+ *   Table definition (columns in order).
+ * @param rows
+ *   Rows.
+ * @returns
+ *   Parquet bytes.
+ */
+export function toParquet(table: Table, rows: readonly Row[]): Uint8Array {
+  const columnData = table.columns.map((column) => ({
+    name: column.name,
+    data: rows.map((row) => parquetValue(column, row[column.name]))
+  }))
+  const buffer = parquetWriteBuffer({
+    columnData,
+    schema: [
+      {name: 'root', num_children: table.columns.length},
+      ...table.columns.map((column) => ({name: column.name, repetition_type: 'OPTIONAL' as const, ...parquetTypes[column.type]}))
+    ],
+    kvMetadata: [
+      {key: 'schema_version', value: schemaVersion},
+      {key: 'table', value: table.file}
+    ],
+    createdBy: 'newsdrop ' + version
+  })
+  return new Uint8Array(buffer)
+}
+
+/**
+ * Convert a cell to the value hyparquet-writer expects for its column type.
+ *
+ * @param column
+ *   Column definition.
+ * @param value
+ *   Cell value.
+ * @returns
+ *   Value, or `null`.
+ */
+function parquetValue(column: Column, value: Row[string]): string | bigint | number | boolean | Date | null {
+  if (value === undefined || value === null || value === '') return null
+  switch (column.type) {
+    case 'integer':
+      return BigInt(value as number)
+    case 'number':
+      return Number(value)
+    case 'boolean':
+      return Boolean(value)
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? new Date(String(value) + 'T00:00:00Z') : null
+    default:
+      return String(value)
+  }
+}
+
 /**
  * Serialise objects as JSON Lines.
  *
@@ -94,7 +163,7 @@ export async function createStaging(output: string): Promise<string> {
  * @returns
  *   Nothing.
  */
-export async function writeStaged(staging: string, name: string, content: string): Promise<void> {
+export async function writeStaged(staging: string, name: string, content: string | Uint8Array): Promise<void> {
   await writeFile(path.join(staging, name), content)
 }
 
