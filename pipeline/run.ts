@@ -4,18 +4,21 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {readFile, rm, stat} from 'node:fs/promises'
+import {readFile, realpath, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import PQueue from 'p-queue'
 import {VFile} from 'vfile'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
-import {attachLineCounts, corpusRows} from './corpus.js'
+import {attachDuplicates, attachLineCounts, attachStories, corpusRows} from './corpus.js'
+import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
 import {dataPackage} from './datapackage.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {createStaging, publish, toCsv, toJsonLines, toParquet, writeStaged} from './write.js'
 import {version} from './version.js'
+import {duplicateSettings, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
+import {storySettings, type Options as StoryOptions} from '../stages/stories.js'
 import './document.js'
 
 /** Settings of one run. */
@@ -32,6 +35,12 @@ export interface RunSettings {
   readonly pipeline?: PipelineOptions | undefined
   /** Called with one line per problem (default: write to stderr). */
   readonly warn?: ((line: string) => void) | undefined
+  /** Folder of the state kept between runs, such as the duplicate index (default: `state` beside the output folder). */
+  readonly state?: string | undefined
+  /** Options of the duplicate search across documents and runs. */
+  readonly duplicates?: DuplicateOptions | undefined
+  /** Options of story grouping. */
+  readonly stories?: StoryOptions | undefined
   /** Start CSV files with a UTF-8 byte order mark for Excel (default: `true`). */
   readonly byteOrderMark?: boolean | undefined
   /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
@@ -86,6 +95,12 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const input = path.resolve(settings.input)
   const output = path.resolve(settings.output)
   await checkFolders(input, output)
+  const state = path.resolve(settings.state ?? path.join(path.dirname(output), 'state'))
+  if (state === input || state.startsWith(input + path.sep)) {
+    throw new UsageError('Expected state `' + state + '` outside input `' + input + '` (newsdrop never writes into the input)')
+  }
+  const stories = storySettings(settings.stories)
+  const duplicateIndex = await readDuplicateIndex(state, duplicateSettings(settings.duplicates))
 
   // Building the processor validates every stage option before any read.
   const processors = createProcessors(settings.pipeline)
@@ -124,6 +139,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     }
   }
 
+  attachDuplicates(files, duplicateIndex)
+  attachStories(files, stories)
   const rows = collectRows(files, rejects)
   for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
     rows[name] = [...(rows[name] ?? []), ...tableRows]
@@ -163,6 +180,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     )
   }
   await publish(staging, output)
+  // Only after the outputs are published, so a failed run leaves the index as it was.
+  await writeDuplicateIndex(state, duplicateIndex)
   return report
 }
 
@@ -280,7 +299,8 @@ async function checkFolders(input: string, output: string): Promise<void> {
     throw new UsageError('Cannot find input folder `' + input + '`')
   }
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep)
-  if (inside(output, input) || inside(input, output)) {
+  const real = await realpath(output).catch(() => output)
+  if (inside(output, input) || inside(input, output) || inside(real, input)) {
     throw new UsageError('Expected output `' + output + '` outside input `' + input + '` (newsdrop never writes into the input)')
   }
 }

@@ -2,7 +2,7 @@
  * Write the datasets into a staging folder and publish it in place of the
  * output folder.
  */
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
 import {parquetWriteBuffer} from 'hyparquet-writer'
@@ -136,8 +136,24 @@ export function toJsonLines(objects: readonly unknown[]): string {
   return objects.map((object) => JSON.stringify(object) + '\n').join('')
 }
 
+/** Releases kept beside the output (the current one and the one before). */
+const keptReleases = 2
+
 /**
- * Create a fresh staging folder beside `output`.
+ * Folder holding the releases of `output`: `.<name>.releases` beside it.
+ *
+ * @param output
+ *   Output folder.
+ * @returns
+ *   Absolute path.
+ */
+export function releasesFolder(output: string): string {
+  const target = path.resolve(output)
+  return path.join(path.dirname(target), '.' + path.basename(target) + '.releases')
+}
+
+/**
+ * Create a fresh staging folder for a new release of `output`.
  *
  * @param output
  *   Output folder.
@@ -145,14 +161,13 @@ export function toJsonLines(objects: readonly unknown[]): string {
  *   Path of the staging folder.
  */
 export async function createStaging(output: string): Promise<string> {
-  const staging = path.join(path.dirname(path.resolve(output)), '.' + path.basename(path.resolve(output)) + '.staging-' + process.pid)
-  await rm(staging, {recursive: true, force: true})
-  await mkdir(staging, {recursive: true})
-  return staging
+  const releases = releasesFolder(output)
+  await mkdir(releases, {recursive: true})
+  return mkdtemp(path.join(releases, 'staging-' + process.pid + '-'))
 }
 
 /**
- * Write one file into the staging folder.
+ * Write one file into the staging folder and flush it to disk.
  *
  * @param staging
  *   Staging folder.
@@ -164,31 +179,91 @@ export async function createStaging(output: string): Promise<string> {
  *   Nothing.
  */
 export async function writeStaged(staging: string, name: string, content: string | Uint8Array): Promise<void> {
-  await writeFile(path.join(staging, name), content)
+  const handle = await open(path.join(staging, name), 'w')
+  try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
- * Replace `output` by the staging folder: the previous output is moved aside
- * and removed only once the new one is in place.
+ * Publish a complete staging folder as `output` atomically.
+ *
+ * `output` is a symbolic link to the current release; a new link is made
+ * beside it and renamed over it, which replaces it in one step (rename(2)),
+ * so a reader, or a run killed at any moment, always finds a complete
+ * output. A real folder left by an older version is moved into the releases
+ * first. Releases beyond the last two are removed.
  *
  * @param staging
  *   Complete staging folder.
  * @param output
- *   Output folder.
+ *   Output path.
  * @returns
  *   Nothing.
  */
 export async function publish(staging: string, output: string): Promise<void> {
   const target = path.resolve(output)
-  const previous = staging.replace(/\.staging-/, '.previous-')
-  await rm(previous, {recursive: true, force: true})
-  let moved = false
-  try {
-    await rename(target, previous)
-    moved = true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  const releases = releasesFolder(output)
+  const numbered = (names: string[]) => names.filter((name) => /^\d+$/.test(name)).sort()
+  const last = numbered(await readdir(releases)).at(-1)
+  const next = String(Number(last ?? 0) + 1).padStart(6, '0')
+  await chmod(staging, 0o755)
+  await rename(staging, path.join(releases, next))
+  await syncFolder(releases)
+
+  const existing = await lstat(target).catch(() => undefined)
+  if (existing?.isDirectory()) await rename(target, path.join(releases, 'legacy-' + next))
+
+  const link = path.join(releases, 'link-' + next)
+  await rm(link, {force: true})
+  await symlink(path.join(path.basename(releases), next), link)
+  await rename(link, target)
+  await syncFolder(path.dirname(target))
+
+  const names = await readdir(releases)
+  for (const name of numbered(names).slice(0, -keptReleases)) await rm(path.join(releases, name), {recursive: true, force: true})
+  // Left behind by runs killed before they published.
+  for (const name of names) {
+    const owner = /^staging-(\d+)-/.exec(name)
+    if ((owner && !running(Number(owner[1]))) || /^(legacy|link)-/.test(name)) {
+      await rm(path.join(releases, name), {recursive: true, force: true})
+    }
   }
-  await rename(staging, target)
-  if (moved) await rm(previous, {recursive: true, force: true})
+}
+
+/**
+ * Whether a process is running.
+ *
+ * @param pid
+ *   Process id.
+ * @returns
+ *   Whether it runs.
+ */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Flush a folder's entries to disk, so a rename survives a power cut.
+ *
+ * @param folder
+ *   Folder.
+ * @returns
+ *   Nothing.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
