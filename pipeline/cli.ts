@@ -39,10 +39,16 @@ complete. Inputs that cannot be processed are listed in rejects.csv.
 Options:
   -i, --input DIR        input folder (default: input)
   -o, --output DIR       output folder (default: output)
+      --state DIR        state kept between runs: the duplicate index that
+                         matches a new drop against earlier ones (default: a
+                         \`state\` folder beside the output folder); delete it
+                         to forget earlier drops
   -c, --concurrency N    documents in flight at once (default: 4)
       --max-bytes N      reject input files larger than N bytes (default: ${defaultMaximumBytes})
       --max-rejects N    fail (exit 3, publish nothing) when more than N inputs are rejected
       --no-bom           write CSV files without the UTF-8 byte order mark (Excel wants it)
+      --no-cache         process every document again instead of reusing the
+                         results of earlier runs kept in the state folder
   -q, --quiet            print no progress and no summary line
   -h, --help             show this help
 `
@@ -79,10 +85,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         input: {type: 'string', short: 'i', default: 'input'},
         output: {type: 'string', short: 'o', default: 'output'},
+        state: {type: 'string'},
         concurrency: {type: 'string', short: 'c', default: '4'},
         'max-bytes': {type: 'string', default: String(defaultMaximumBytes)},
         'max-rejects': {type: 'string'},
         'no-bom': {type: 'boolean', default: false},
+        'no-cache': {type: 'boolean', default: false},
         quiet: {type: 'boolean', short: 'q', default: false},
         help: {type: 'boolean', short: 'h', default: false}
       }
@@ -101,10 +109,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const report = await run({
       input: values.input,
       output: values.output,
+      state: values.state,
       concurrency: integer('--concurrency', values.concurrency),
       maximumBytes: integer('--max-bytes', values['max-bytes']),
       maximumRejects: values['max-rejects'] === undefined ? undefined : integer('--max-rejects', values['max-rejects'], 0),
       byteOrderMark: !values['no-bom'],
+      cache: !values['no-cache'],
       progress: progress?.update
     })
     progress?.finish()
@@ -114,8 +124,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (!values.quiet) {
       process.stderr.write(
-        'newsdrop: ' + report.documents + ' documents, ' + report.rejects + ' rejected, ' +
-          report.seconds + ' s -> ' + values.output + '\n'
+        report.status === 'unchanged'
+          ? 'newsdrop: nothing new: ' + values.output + ' is up to date (' + report.seconds + ' s)\n'
+          : 'newsdrop: ' + report.documents + ' documents (' + report.cached + ' from cache), ' + report.rejects +
+              ' rejected, ' + report.seconds + ' s -> ' + values.output + '\n'
       )
     }
     return 0

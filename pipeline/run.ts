@@ -12,6 +12,7 @@ import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.
 import {attachDuplicates, attachLineCounts, attachStories, corpusRows} from './corpus.js'
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
+import {cacheKey, codeFingerprint, restoreCached, storeCached} from './cache.js'
 import {dataPackage} from './datapackage.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
@@ -45,6 +46,8 @@ export interface RunSettings {
   readonly byteOrderMark?: boolean | undefined
   /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
   readonly maximumRejects?: number | undefined
+  /** Reuse per-document results of earlier runs kept in the state folder (default: `true`). */
+  readonly cache?: boolean | undefined
   /** Called as documents finish: (done, total) (default: nothing). */
   readonly progress?: ((done: number, total: number) => void) | undefined
 }
@@ -56,19 +59,28 @@ export class QualityGateError extends Error {
 
 /** What a run did, as written to `run.json`. */
 export interface RunReport {
+  /** `published`, or `unchanged` when the inputs, code and options were those of the current output. */
+  readonly status: 'published' | 'unchanged'
   readonly newsdrop_version: string
   readonly schema_version: string
   readonly node_version: string
   readonly input: string
   readonly documents: number
+  /** Documents whose main-phase result came from the cache. */
+  readonly cached: number
   readonly rejects: number
   readonly rows: Record<string, number>
   readonly bytes: number
   readonly seconds: number
   readonly stage_milliseconds: Record<string, number>
+  /** Digest of the code, options and every input's content and metadata. */
+  readonly input_fingerprint: string
   /** Rejected inputs, sorted by path. */
   readonly rejected: ReadonlyArray<{sourcePath: string; reason: string; detail: string}>
 }
+
+/** The project folder (compiled code runs from `dist/pipeline/`). */
+const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 /** Default largest input file: 10 MB. */
 export const defaultMaximumBytes = 10 * 1024 * 1024
@@ -122,10 +134,29 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   )
 
   attachLineCounts(cleaned)
+  const context = createHash('sha256')
+    .update(version + '\0' + (await codeFingerprint(projectRoot)) + '\0' + JSON.stringify(settings.pipeline ?? {}))
+    .digest('hex')
+  const fingerprint = inputFingerprint(context, cleaned, rejects, settings)
+  const useCache = settings.cache ?? true
+  const previous = useCache ? await readPreviousReport(output) : undefined
+  if (previous?.input_fingerprint === fingerprint) {
+    // Nothing new: the current output already holds this run's result.
+    return {...previous, status: 'unchanged', seconds: round((performance.now() - started) / 1000)}
+  }
+
   let done = 0
+  let cached = 0
   await queue.addAll(
     cleaned.map((file) => async () => {
-      if (await runPhase(processors.main, file, rejects)) files.push(file)
+      const key = cacheKey(file, context)
+      if (useCache && (await restoreCached(state, key, file))) {
+        cached++
+        files.push(file)
+      } else if (await runPhase(processors.main, file, rejects)) {
+        files.push(file)
+        await storeCached(state, key, file)
+      }
       settings.progress?.(++done, cleaned.length)
     })
   )
@@ -158,16 +189,19 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
 
   const report: RunReport = {
+    status: 'published',
     newsdrop_version: version,
     schema_version: schemaVersion,
     node_version: process.version,
     input: settings.input,
     documents: files.length,
+    cached,
     rejects: rejects.length,
     rows: counts,
     bytes,
     seconds: round((performance.now() - started) / 1000),
     stage_milliseconds: stageTimings(files),
+    input_fingerprint: fingerprint,
     rejected: rejects
   }
   await writeStaged(staging, 'datapackage.json', JSON.stringify(dataPackage({byteOrderMark: settings.byteOrderMark ?? true}), null, 2) + '\n')
@@ -183,6 +217,47 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   // Only after the outputs are published, so a failed run leaves the index as it was.
   await writeDuplicateIndex(state, duplicateIndex)
   return report
+}
+
+/**
+ * Digest of everything a run's output depends on: code, version and stage
+ * options (`context`), output settings, and every input's path, content and
+ * metadata, and the rejects.
+ *
+ * @param context
+ *   Digest of code, version and options.
+ * @param files
+ *   Clean documents.
+ * @param rejects
+ *   Rejects so far.
+ * @param settings
+ *   Run settings.
+ * @returns
+ *   Hex digest.
+ */
+function inputFingerprint(context: string, files: readonly VFile[], rejects: readonly Reject[], settings: RunSettings): string {
+  const hash = createHash('sha256').update(context + '\0' + JSON.stringify([settings.byteOrderMark ?? true, settings.input]))
+  const documents = files.map((file) => [file.data.sourcePath, file.data.sha256, file.data.metadata ?? {}] as const)
+  documents.sort((left, right) => compare(left[0] ?? '', right[0] ?? ''))
+  hash.update(JSON.stringify(documents))
+  hash.update(JSON.stringify([...rejects].sort((left, right) => compare(left.sourcePath, right.sourcePath))))
+  return hash.digest('hex')
+}
+
+/**
+ * The report of the current output, if there is one.
+ *
+ * @param output
+ *   Output folder.
+ * @returns
+ *   Report, or `undefined`.
+ */
+async function readPreviousReport(output: string): Promise<RunReport | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(output, 'run.json'), 'utf8')) as RunReport
+  } catch {
+    return undefined
+  }
 }
 
 /**
