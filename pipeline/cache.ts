@@ -20,6 +20,9 @@ import './document.js'
 /** `file.data` keys the pipeline recomputes on every run instead of caching. */
 const transientKeys: ReadonlySet<string> = new Set(['raw', 'offsets', 'dropLineCounts', 'dropSize', 'timings'])
 
+/** Temporary files made by this process, for unique names. */
+let temporaryCount = 0
+
 /** A cached main-phase result. */
 interface Entry {
   readonly value: string
@@ -146,7 +149,8 @@ export async function storeCached(folder: string, key: string, file: VFile): Pro
   }
   const target = entryPath(folder, key)
   await mkdir(path.dirname(target), {recursive: true})
-  const temporary = target + '.' + process.pid + '.tmp'
+  // Two documents with the same bytes share a key and may be stored at once.
+  const temporary = target + '.' + process.pid + '-' + temporaryCount++ + '.tmp'
   await writeFile(temporary, JSON.stringify(entry))
   await rename(temporary, target)
 }

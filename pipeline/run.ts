@@ -73,6 +73,8 @@ export interface RunReport {
   readonly bytes: number
   readonly seconds: number
   readonly stage_milliseconds: Record<string, number>
+  /** Milliseconds of the corpus-level steps and of writing the outputs. */
+  readonly step_milliseconds: Record<string, number>
   /** Digest of the code, options and every input's content and metadata. */
   readonly input_fingerprint: string
   /** Rejected inputs, sorted by path. */
@@ -170,12 +172,23 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     }
   }
 
-  attachDuplicates(files, duplicateIndex)
-  attachStories(files, stories)
-  const rows = collectRows(files, rejects)
-  for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
-    rows[name] = [...(rows[name] ?? []), ...tableRows]
+  const steps: Record<string, number> = {}
+  const timeStep = <Result>(name: string, action: () => Result): Result => {
+    const start = performance.now()
+    const result = action()
+    steps[name] = round(performance.now() - start)
+    return result
   }
+  timeStep('duplicates', () => attachDuplicates(files, duplicateIndex))
+  timeStep('stories', () => attachStories(files, stories))
+  const rows = timeStep('rows', () => {
+    const all = collectRows(files, rejects)
+    for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
+      all[name] = [...(all[name] ?? []), ...tableRows]
+    }
+    return all
+  })
+  const writeStarted = performance.now()
   const staging = await createStaging(output)
   const counts: Record<string, number> = {}
   await writeStaged(staging, 'documents.jsonl', toJsonLines(files.map((file) => documentObject(file))))
@@ -187,6 +200,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await writeStaged(staging, table.file, toCsv(table, tableRows, {byteOrderMark: settings.byteOrderMark}))
     await writeStaged(staging, table.file.replace(/\.csv$/, '.parquet'), toParquet(table, tableRows))
   }
+  steps.write = round(performance.now() - writeStarted)
 
   const report: RunReport = {
     status: 'published',
@@ -201,6 +215,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     bytes,
     seconds: round((performance.now() - started) / 1000),
     stage_milliseconds: stageTimings(files),
+    step_milliseconds: steps,
     input_fingerprint: fingerprint,
     rejected: rejects
   }
