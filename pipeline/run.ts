@@ -14,6 +14,7 @@ import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
 import {cacheKey, codeFingerprint, restoreCached, storeCached} from './cache.js'
 import {dataPackage} from './datapackage.js'
+import {reportHtml} from './report-html.js'
 import {documentObject, documentRows} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {createStaging, publish, toCsv, toJsonLines, toParquet, writeStaged} from './write.js'
@@ -221,6 +222,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
   await writeStaged(staging, 'datapackage.json', JSON.stringify(dataPackage({byteOrderMark: settings.byteOrderMark ?? true}), null, 2) + '\n')
   await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
+  await writeStaged(staging, 'report.html', reportHtml(report, rows))
   if (settings.maximumRejects !== undefined && rejects.length > settings.maximumRejects) {
     await rm(staging, {recursive: true, force: true})
     throw new QualityGateError(

@@ -1,0 +1,46 @@
+import test from 'ava'
+import {reportHtml} from '../pipeline/report-html.js'
+import type {RunReport} from '../pipeline/run.js'
+
+const report: RunReport = {
+  status: 'published',
+  newsdrop_version: '0.1.0',
+  schema_version: '1.0.0',
+  node_version: 'v20',
+  input: 'input',
+  documents: 2,
+  cached: 0,
+  rejects: 1,
+  rows: {'documents.csv': 2},
+  bytes: 10,
+  seconds: 1,
+  stage_milliseconds: {},
+  step_milliseconds: {},
+  input_fingerprint: 'x',
+  rejected: []
+}
+
+test('renders a self-contained page with a chart per view', function (t) {
+  const html = reportHtml(report, {
+    documents: [
+      {doc_id: '2025-08-08/a', outlet: 'AP', spin_score: 12.5},
+      {doc_id: 'b', outlet: '<Bad & Co>'}
+    ],
+    entities: [
+      {canonical: 'Donald Trump', type: 'PERSON'},
+      {canonical: 'Donald Trump', type: 'PERSON'},
+      {canonical: 'Armenia', type: 'GPE'}
+    ],
+    dates: [{value: '2025-08-08', iso_start: '2025-08-08'}, {value: 'P35Y', iso_start: ''}],
+    edits: [{stage: 'boilerplate', rule: 'copyright'}],
+    rejects: [{source_path: 'x.bin', reason: 'binary', detail: 'NUL bytes'}]
+  })
+  t.regex(html, /^<!doctype html>/)
+  t.notRegex(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
+  t.is(html.match(/<svg /g)?.length, 6)
+  t.regex(html, /Donald Trump · PERSON<\/text><rect [^>]+><title>Donald Trump · PERSON: 2<\/title>/)
+  t.regex(html, /&lt;Bad &amp; Co&gt;/)
+  t.regex(html, />2025-08<\/text>/)
+  t.regex(html, /<td>x\.bin<\/td><td>binary<\/td>/)
+  t.regex(html, /Duplicate clusters \(documents per cluster\)<\/h2><p class="empty">Nothing to show/)
+})
