@@ -77,17 +77,22 @@ function count(rows: readonly Row[], label: (row: Row) => string): Array<[string
   return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
 }
 
+/** Granularities coarser than a month, counted by year on the timeline. */
+const yearly: ReadonlySet<string> = new Set(['century', 'decade', 'year'])
+
 /**
- * Mentions of dates per month (`YYYY-MM`), from `iso_start` or the value.
+ * Mentions of dates per month (`YYYY-MM`), or per year (`YYYY`) for
+ * expressions that name a year or longer, from `iso_start` or the value.
  *
  * @param rows
  *   Rows of `dates.csv`.
  * @returns
- *   Month and count pairs.
+ *   Period and count pairs.
  */
 function timeline(rows: readonly Row[]): Array<[string, number]> {
-  const dated = rows.filter((row) => /^\d{4}-\d{2}/.test(text(row.iso_start) || text(row.value)))
-  return count(dated, (row) => (text(row.iso_start) || text(row.value)).slice(0, 7))
+  const start = (row: Row) => text(row.iso_start) || text(row.value)
+  const dated = rows.filter((row) => /^\d{4}/.test(start(row)) && (yearly.has(text(row.granularity)) || /^\d{4}-\d{2}/.test(start(row))))
+  return count(dated, (row) => start(row).slice(0, yearly.has(text(row.granularity)) ? 4 : 7))
 }
 
 /**
