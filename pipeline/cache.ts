@@ -23,8 +23,8 @@ const transientKeys: ReadonlySet<string> = new Set(['raw', 'offsets', 'dropLineC
 /** Temporary files made by this process, for unique names. */
 let temporaryCount = 0
 
-/** A cached main-phase result. */
-interface Entry {
+/** A processed document's state as plain JSON: what a cache entry or a worker thread carries. */
+export interface DocumentSnapshot {
   readonly value: string
   readonly offsets: string
   readonly data: Record<string, unknown>
@@ -89,12 +89,27 @@ export function cacheKey(file: VFile, context: string): string {
  *   Whether the cache had the document.
  */
 export async function restoreCached(folder: string, key: string, file: VFile): Promise<boolean> {
-  let entry: Entry
+  let entry: DocumentSnapshot
   try {
-    entry = JSON.parse(await readFile(entryPath(folder, key), 'utf8')) as Entry
+    entry = JSON.parse(await readFile(entryPath(folder, key), 'utf8')) as DocumentSnapshot
   } catch {
     return false
   }
+  restoreDocument(file, entry)
+  return true
+}
+
+/**
+ * Put a snapshot's state into a document.
+ *
+ * @param file
+ *   Document (its pipeline fields such as `docId` are kept).
+ * @param entry
+ *   Snapshot.
+ * @returns
+ *   Nothing.
+ */
+export function restoreDocument(file: VFile, entry: DocumentSnapshot): void {
   file.value = entry.value
   const bytes = Buffer.from(entry.offsets, 'base64')
   file.data.offsets = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice()
@@ -111,7 +126,6 @@ export async function restoreCached(folder: string, key: string, file: VFile): P
     if (fields.expected !== undefined) message.expected = fields.expected as string[]
     return message
   })
-  return true
 }
 
 /**
@@ -127,12 +141,30 @@ export async function restoreCached(folder: string, key: string, file: VFile): P
  *   Nothing.
  */
 export async function storeCached(folder: string, key: string, file: VFile): Promise<void> {
+  const entry = snapshotDocument(file)
+  const target = entryPath(folder, key)
+  await mkdir(path.dirname(target), {recursive: true})
+  // Two documents with the same bytes share a key and may be stored at once.
+  const temporary = target + '.' + process.pid + '-' + temporaryCount++ + '.tmp'
+  await writeFile(temporary, JSON.stringify(entry))
+  await rename(temporary, target)
+}
+
+/**
+ * Take a processed document's state as plain JSON.
+ *
+ * @param file
+ *   Processed document.
+ * @returns
+ *   Snapshot.
+ */
+export function snapshotDocument(file: VFile): DocumentSnapshot {
   const {text, offsets} = decoded(file)
   const data: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(file.data)) {
     if (!transientKeys.has(name)) data[name] = value
   }
-  const entry: Entry = {
+  return {
     value: text,
     offsets: Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength).toString('base64'),
     data,
@@ -147,12 +179,6 @@ export async function storeCached(folder: string, key: string, file: VFile): Pro
       expected: message.expected
     }))
   }
-  const target = entryPath(folder, key)
-  await mkdir(path.dirname(target), {recursive: true})
-  // Two documents with the same bytes share a key and may be stored at once.
-  const temporary = target + '.' + process.pid + '-' + temporaryCount++ + '.tmp'
-  await writeFile(temporary, JSON.stringify(entry))
-  await rename(temporary, target)
 }
 
 /**

@@ -41,7 +41,7 @@ export function reportHtml(report: RunReport, rows: Partial<Record<TableName, Ro
     'svg text{font:12px system-ui,sans-serif;fill:#1d2330}.empty{color:#778}',
     '</style></head><body>',
     '<h1>newsdrop run report</h1>',
-    `<p>${report.documents} documents (${report.cached} from cache), ${report.rejects} rejected, ` +
+    `<p>${report.documents} documents, ${report.rejects} rejected · ` +
       `newsdrop ${escape(report.newsdrop_version)} · schema ${escape(report.schema_version)}</p>`,
     '<h2>Outputs</h2><table><tr><th>file</th><th>rows</th></tr>',
     ...Object.entries(report.rows).map(([file, count]) => `<tr><td>${escape(file)}</td><td class="n">${count}</td></tr>`),
