@@ -18,7 +18,7 @@ import {decoded, lineKey, splitLines} from './record.js'
 import './document.js'
 
 /** `file.data` keys the pipeline recomputes on every run instead of caching. */
-const transientKeys: ReadonlySet<string> = new Set(['raw', 'offsets', 'dropLineCounts', 'dropSize', 'timings'])
+const transientKeys: ReadonlySet<string> = new Set(['absolutePath', 'dropLineCounts', 'dropSize', 'offsets', 'raw', 'timings'])
 
 /** Temporary files made by this process, for unique names. */
 let temporaryCount = 0

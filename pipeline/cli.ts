@@ -44,6 +44,8 @@ Options:
                          \`state\` folder beside the output folder); delete it
                          to forget earlier drops
   -c, --concurrency N    documents in flight at once (default: 4)
+  -w, --workers N        worker threads for the stages (default: every core
+                         when 200 or more documents need processing, else 1)
       --max-bytes N      reject input files larger than N bytes (default: ${defaultMaximumBytes})
       --max-rejects N    fail (exit 3, publish nothing) when more than N inputs are rejected
       --no-bom           write CSV files without the UTF-8 byte order mark (Excel wants it)
@@ -87,6 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         output: {type: 'string', short: 'o', default: 'output'},
         state: {type: 'string'},
         concurrency: {type: 'string', short: 'c', default: '4'},
+        workers: {type: 'string', short: 'w'},
         'max-bytes': {type: 'string', default: String(defaultMaximumBytes)},
         'max-rejects': {type: 'string'},
         'no-bom': {type: 'boolean', default: false},
@@ -111,6 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       output: values.output,
       state: values.state,
       concurrency: integer('--concurrency', values.concurrency),
+      workers: values.workers === undefined ? undefined : integer('--workers', values.workers),
       maximumBytes: integer('--max-bytes', values['max-bytes']),
       maximumRejects: values['max-rejects'] === undefined ? undefined : integer('--max-rejects', values['max-rejects'], 0),
       byteOrderMark: !values['no-bom'],

@@ -7,6 +7,8 @@ declare module 'vfile' {
     docId: string
     /** Input path relative to the input root, `/`-separated. */
     sourcePath: string
+    /** Path of the input file on disk (not written to the outputs). */
+    absolutePath: string
     /** SHA-256 of the raw bytes, hex. */
     sha256: string
     /** Size of the raw input in bytes. */

@@ -9,10 +9,13 @@ import path from 'node:path'
 import PQueue from 'p-queue'
 import {VFile} from 'vfile'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
-import {attachDuplicates, attachLineCounts, attachStories, corpusRows} from './corpus.js'
+import {attachDuplicates, attachLineCounts, ownLineCounts, attachStories, corpusRows} from './corpus.js'
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
-import {cacheKey, codeFingerprint, restoreCached, storeCached} from './cache.js'
+import {availableParallelism} from 'node:os'
+import {Piscina} from 'piscina'
+import {cacheKey, codeFingerprint, restoreCached, restoreDocument, storeCached} from './cache.js'
+import type {WorkerResult, WorkerTask} from './worker.js'
 import {dataPackage} from './datapackage.js'
 import {reportHtml} from './report-html.js'
 import {documentObject, documentRows} from './rows.js'
@@ -47,6 +50,8 @@ export interface RunSettings {
   readonly byteOrderMark?: boolean | undefined
   /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
   readonly maximumRejects?: number | undefined
+  /** Worker threads for the stages (default: every core when at least 200 documents need processing, else none). */
+  readonly workers?: number | undefined
   /** Reuse per-document results of earlier runs kept in the state folder (default: `true`). */
   readonly cache?: boolean | undefined
   /** Called as documents finish: (done, total) (default: nothing). */
@@ -84,6 +89,9 @@ export interface RunReport {
 
 /** The project folder (compiled code runs from `dist/pipeline/`). */
 const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+/** Fewest documents to process for which worker threads pay off by default. */
+const minimumForWorkers = 200
 
 /** Default largest input file: 10 MB. */
 export const defaultMaximumBytes = 10 * 1024 * 1024
@@ -150,19 +158,33 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 
   let done = 0
   let cached = 0
-  await queue.addAll(
-    cleaned.map((file) => async () => {
-      const key = cacheKey(file, context)
-      if (useCache && (await restoreCached(state, key, file))) {
-        cached++
-        files.push(file)
-      } else if (await runPhase(processors.main, file, rejects)) {
-        files.push(file)
-        await storeCached(state, key, file)
-      }
+  const keys = new Map(cleaned.map((file) => [file, cacheKey(file, context)]))
+  const fresh: VFile[] = []
+  for (const file of cleaned) {
+    if (useCache && (await restoreCached(state, keys.get(file) as string, file))) {
+      cached++
+      files.push(file)
       settings.progress?.(++done, cleaned.length)
-    })
-  )
+    } else {
+      fresh.push(file)
+    }
+  }
+  const workers = settings.workers ?? (fresh.length >= minimumForWorkers ? availableParallelism() : 1)
+  const pool = workers > 1 ? createPool(workers, settings.pipeline) : undefined
+  try {
+    const mainQueue = new PQueue({concurrency: Math.max(concurrency, workers * 2)})
+    await mainQueue.addAll(
+      fresh.map((file) => async () => {
+        if (await (pool ? runInPool(pool, file, rejects) : runPhase(processors.main, file, rejects))) {
+          files.push(file)
+          await storeCached(state, keys.get(file) as string, file)
+        }
+        settings.progress?.(++done, cleaned.length)
+      })
+    )
+  } finally {
+    await pool?.destroy()
+  }
 
   files.sort((left, right) => compare(left.data.docId ?? '', right.data.docId ?? ''))
   rejects.sort((left, right) => compare(left.sourcePath, right.sourcePath))
@@ -278,6 +300,59 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
 }
 
 /**
+ * Start a pool of worker threads that run the pipeline.
+ *
+ * @param workers
+ *   Threads.
+ * @param pipeline
+ *   Stage options (each thread builds its processors with them).
+ * @returns
+ *   Pool.
+ */
+function createPool(workers: number, pipeline: PipelineOptions | undefined): Piscina<WorkerTask, WorkerResult> {
+  return new Piscina<WorkerTask, WorkerResult>({
+    filename: new URL('worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: {pipeline}
+  })
+}
+
+/**
+ * Process a clean document in a worker thread and take its result back;
+ * a rejected document becomes a reject.
+ *
+ * @param pool
+ *   Worker pool.
+ * @param file
+ *   Clean document with `dropLineCounts`.
+ * @param rejects
+ *   List to add a reject to.
+ * @returns
+ *   Whether the document goes on.
+ */
+async function runInPool(pool: Piscina<WorkerTask, WorkerResult>, file: VFile, rejects: Reject[]): Promise<boolean> {
+  const result = await pool.run({
+    // The worker reads and decodes the file again: cheaper than sending the clean state.
+    absolutePath: file.data.absolutePath ?? '',
+    docId: file.data.docId ?? file.path,
+    sourcePath: file.data.sourcePath ?? file.path,
+    sha256: file.data.sha256 ?? '',
+    metadata: file.data.metadata ?? {},
+    lineCounts: ownLineCounts(file)
+  })
+  if ('reject' in result) {
+    rejects.push({sourcePath: file.data.sourcePath ?? file.path, ...result.reject})
+    return false
+  }
+  const timings = file.data.timings ?? {}
+  restoreDocument(file, result.snapshot)
+  for (const [name, milliseconds] of Object.entries(result.timings)) timings[name] = (timings[name] ?? 0) + milliseconds
+  file.data.timings = timings
+  return true
+}
+
+/**
  * Run one phase on a document; a rejected document becomes a reject.
  *
  * @param processor
@@ -343,6 +418,7 @@ async function readDocument(document: InputDocument, maximumBytes: number, rejec
     data: {
       docId: document.docId,
       sourcePath: document.sourcePath,
+      absolutePath: document.absolutePath,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.byteLength,
       metadata: document.metadata

@@ -1,0 +1,26 @@
+import {cp, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import test from 'ava'
+import {run} from '../pipeline/run.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+test('worker threads give the same datasets as one thread', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-workers-'))
+  const input = path.join(folder, 'input')
+  await cp(path.join(root, 'input'), input, {recursive: true})
+  // A legacy file and a rejected one take the worker path too.
+  await writeFile(path.join(input, 'legacy.txt'), new Uint8Array([0x93, 0x48, 0x69, 0x94, 0x20, 0x73, 0x61, 0x69, 0x64, 0x20, 0xe9, 0x2e]))
+  await writeFile(path.join(input, 'empty.txt'), '')
+
+  const one = await run({input, output: path.join(folder, 'one'), state: path.join(folder, 'state-one'), workers: 1, warn() {}})
+  const two = await run({input, output: path.join(folder, 'two'), state: path.join(folder, 'state-two'), workers: 2, warn() {}})
+  t.is(one.documents, 6)
+  t.is(two.documents, 6)
+  t.is(two.rejects, 1)
+  const names = (await readdir(path.join(folder, 'one'))).filter((name) => name !== 'run.json')
+  for (const name of names) {
+    t.true((await readFile(path.join(folder, 'one', name))).equals(await readFile(path.join(folder, 'two', name))), name)
+  }
+})
