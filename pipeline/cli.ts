@@ -9,6 +9,7 @@ import {appendFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
 import {UsageError} from './inputs.js'
 import {createProgress} from './progress.js'
+import {redisConnection, startWorker} from './queue.js'
 import {defaultMaximumBytes, QualityGateError, run} from './run.js'
 import {runSummary} from './summary.js'
 import {version} from './version.js'
@@ -20,6 +21,7 @@ that BI tools load as they are.
 
 Commands:
   run        process the drop(s) in an input folder into an output folder
+  worker     process documents that \`newsdrop run --engine bullmq\` queues on Redis
 
 Options:
   -h, --help     show help (also: newsdrop <command> --help)
@@ -46,6 +48,10 @@ Options:
   -c, --concurrency N    documents in flight at once (default: 4)
   -w, --workers N        worker threads for the stages (default: every core
                          when 200 or more documents need processing, else 1)
+      --engine NAME      \`embedded\` (this process) or \`bullmq\` (documents go
+                         to \`newsdrop worker\` processes through Redis)
+                         (default: embedded)
+      --redis URL        Redis for the bullmq engine, e.g. redis://127.0.0.1:6379
       --max-bytes N      reject input files larger than N bytes (default: ${defaultMaximumBytes})
       --max-rejects N    fail (exit 3, publish nothing) when more than N inputs are rejected
       --no-bom           write CSV files without the UTF-8 byte order mark (Excel wants it)
@@ -73,6 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(version + '\n')
     return 0
   }
+  if (command === 'worker') return worker(rest)
   if (command !== 'run') {
     process.stderr.write('newsdrop: unknown command `' + command + '`; see `newsdrop --help`\n')
     return 2
@@ -90,6 +97,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         state: {type: 'string'},
         concurrency: {type: 'string', short: 'c', default: '4'},
         workers: {type: 'string', short: 'w'},
+        engine: {type: 'string', default: 'embedded'},
+        redis: {type: 'string'},
         'max-bytes': {type: 'string', default: String(defaultMaximumBytes)},
         'max-rejects': {type: 'string'},
         'no-bom': {type: 'boolean', default: false},
@@ -115,6 +124,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       state: values.state,
       concurrency: integer('--concurrency', values.concurrency),
       workers: values.workers === undefined ? undefined : integer('--workers', values.workers),
+      engine: values.engine as 'embedded' | 'bullmq',
+      redis: values.redis,
       maximumBytes: integer('--max-bytes', values['max-bytes']),
       maximumRejects: values['max-rejects'] === undefined ? undefined : integer('--max-rejects', values['max-rejects'], 0),
       byteOrderMark: !values['no-bom'],
@@ -146,6 +157,77 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2
     }
     process.stderr.write('newsdrop: crashed: ' + String((error as Error).stack ?? error) + '\n')
+    return 1
+  }
+}
+
+const workerHelp = `Usage: newsdrop worker --redis URL [options]
+
+Take document jobs that \`newsdrop run --engine bullmq\` puts on Redis, run
+every stage on them and hand the results back. Start one worker process per
+core on every machine that reaches Redis; stop it with Ctrl-C or SIGTERM (it
+finishes its current jobs first). A worker that dies mid-job loses nothing:
+its job is taken again by another worker once its lock expires.
+
+Options:
+      --redis URL          Redis, e.g. redis://127.0.0.1:6379 (required)
+  -c, --concurrency N      jobs at once in this process (default: 1)
+      --stall-seconds N    lock time of a job; a silent worker's job is
+                           retried after it (default: 30)
+  -h, --help               show this help
+`
+
+/**
+ * Run \`newsdrop worker\` until it is stopped.
+ *
+ * @param argv
+ *   Arguments after the command.
+ * @returns
+ *   Exit code.
+ */
+async function worker(argv: readonly string[]): Promise<number> {
+  let values
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        redis: {type: 'string'},
+        concurrency: {type: 'string', short: 'c', default: '1'},
+        'stall-seconds': {type: 'string', default: '30'},
+        help: {type: 'boolean', short: 'h', default: false}
+      }
+    }).values
+  } catch (error) {
+    process.stderr.write('newsdrop: ' + (error as Error).message + '; see `newsdrop worker --help`\n')
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(workerHelp)
+    return 0
+  }
+  try {
+    if (!values.redis) throw new UsageError('Expected `--redis URL`; see `newsdrop worker --help`')
+    redisConnection(values.redis)
+    const running = startWorker({
+      redis: values.redis,
+      concurrency: integer('--concurrency', values.concurrency),
+      stallSeconds: integer('--stall-seconds', values['stall-seconds'])
+    })
+    await running.waitUntilReady()
+    process.stderr.write('newsdrop: worker ready on ' + values.redis + '\n')
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+    })
+    await running.close()
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write('newsdrop: ' + error.message + '\n')
+      return 2
+    }
+    process.stderr.write('newsdrop: worker crashed: ' + String((error as Error).stack ?? error) + '\n')
     return 1
   }
 }

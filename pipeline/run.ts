@@ -15,6 +15,7 @@ import {createProcessors, processDocument, stageNames, type PipelineOptions, typ
 import {availableParallelism} from 'node:os'
 import {Piscina} from 'piscina'
 import {cacheKey, codeFingerprint, restoreCached, restoreDocument, storeCached} from './cache.js'
+import {redisConnection, runOnQueue, type JobOutcome} from './queue.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
 import {dataPackage} from './datapackage.js'
 import {reportHtml} from './report-html.js'
@@ -50,6 +51,10 @@ export interface RunSettings {
   readonly byteOrderMark?: boolean | undefined
   /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
   readonly maximumRejects?: number | undefined
+  /** `embedded` runs the stages in this process (and its threads); `bullmq` sends documents to `newsdrop worker` processes through Redis (default: `embedded`). */
+  readonly engine?: 'embedded' | 'bullmq' | undefined
+  /** Redis URL for the `bullmq` engine. */
+  readonly redis?: string | undefined
   /** Worker threads for the stages (default: every core when at least 200 documents need processing, else none). */
   readonly workers?: number | undefined
   /** Reuse per-document results of earlier runs kept in the state folder (default: `true`). */
@@ -115,6 +120,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   if (!Number.isInteger(maximumBytes) || maximumBytes < 1) {
     throw new UsageError('Expected `--max-bytes` to be a positive integer, got `' + maximumBytes + '`')
   }
+  if (settings.engine === 'bullmq') redisConnection(settings.redis ?? '')
+  else if (settings.engine !== undefined && settings.engine !== 'embedded') {
+    throw new UsageError('Expected `--engine` to be `embedded` or `bullmq`, got `' + settings.engine + '`')
+  }
   const input = path.resolve(settings.input)
   const output = path.resolve(settings.output)
   await checkFolders(input, output)
@@ -169,21 +178,36 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       fresh.push(file)
     }
   }
-  const workers = settings.workers ?? (fresh.length >= minimumForWorkers ? availableParallelism() : 1)
-  const pool = workers > 1 ? createPool(workers, settings.pipeline) : undefined
-  try {
-    const mainQueue = new PQueue({concurrency: Math.max(concurrency, workers * 2)})
-    await mainQueue.addAll(
-      fresh.map((file) => async () => {
-        if (await (pool ? runInPool(pool, file, rejects) : runPhase(processors.main, file, rejects))) {
-          files.push(file)
-          await storeCached(state, keys.get(file) as string, file)
-        }
-        settings.progress?.(++done, cleaned.length)
-      })
-    )
-  } finally {
-    await pool?.destroy()
+  const keep = async (file: VFile) => {
+    files.push(file)
+    await storeCached(state, keys.get(file) as string, file)
+  }
+  if (settings.engine === 'bullmq') {
+    const tasks = await Promise.all(fresh.map(async (file) => ({...workerTask(file), bytes: (await readFile(file.data.absolutePath ?? '')).toString('base64'), pipeline: settings.pipeline})))
+    const outcomes = await runOnQueue(tasks, {redis: settings.redis ?? '', progress: (finished) => settings.progress?.(done + finished, cleaned.length)})
+    for (const [index, file] of fresh.entries()) {
+      const outcome = outcomes[index] as JobOutcome
+      if ('failed' in outcome) {
+        rejects.push({sourcePath: file.data.sourcePath ?? file.path, reason: 'failed', detail: 'Failed three times: ' + outcome.failed})
+      } else if (takeResult(file, outcome, rejects)) {
+        await keep(file)
+      }
+    }
+  } else {
+    const workers = settings.workers ?? (fresh.length >= minimumForWorkers ? availableParallelism() : 1)
+    const pool = workers > 1 ? createPool(workers, settings.pipeline) : undefined
+    try {
+      const mainQueue = new PQueue({concurrency: Math.max(concurrency, workers * 2)})
+      await mainQueue.addAll(
+        fresh.map((file) => async () => {
+          const kept = pool ? takeResult(file, await pool.run(workerTask(file)), rejects) : await runPhase(processors.main, file, rejects)
+          if (kept) await keep(file)
+          settings.progress?.(++done, cleaned.length)
+        })
+      )
+    } finally {
+      await pool?.destroy()
+    }
   }
 
   files.sort((left, right) => compare(left.data.docId ?? '', right.data.docId ?? ''))
@@ -319,28 +343,38 @@ function createPool(workers: number, pipeline: PipelineOptions | undefined): Pis
 }
 
 /**
- * Process a clean document in a worker thread and take its result back;
- * a rejected document becomes a reject.
+ * The task that makes a worker process a clean document.
  *
- * @param pool
- *   Worker pool.
  * @param file
  *   Clean document with `dropLineCounts`.
- * @param rejects
- *   List to add a reject to.
  * @returns
- *   Whether the document goes on.
+ *   Task (the worker reads the file again: cheaper than sending the clean state).
  */
-async function runInPool(pool: Piscina<WorkerTask, WorkerResult>, file: VFile, rejects: Reject[]): Promise<boolean> {
-  const result = await pool.run({
-    // The worker reads and decodes the file again: cheaper than sending the clean state.
+function workerTask(file: VFile): WorkerTask {
+  return {
     absolutePath: file.data.absolutePath ?? '',
     docId: file.data.docId ?? file.path,
     sourcePath: file.data.sourcePath ?? file.path,
     sha256: file.data.sha256 ?? '',
     metadata: file.data.metadata ?? {},
     lineCounts: ownLineCounts(file)
-  })
+  }
+}
+
+/**
+ * Take a worker's result into the document; a rejected document becomes a
+ * reject.
+ *
+ * @param file
+ *   Clean document.
+ * @param result
+ *   Worker result.
+ * @param rejects
+ *   List to add a reject to.
+ * @returns
+ *   Whether the document goes on.
+ */
+function takeResult(file: VFile, result: WorkerResult, rejects: Reject[]): boolean {
   if ('reject' in result) {
     rejects.push({sourcePath: file.data.sourcePath ?? file.path, ...result.reject})
     return false

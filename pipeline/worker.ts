@@ -1,7 +1,9 @@
 /**
- * Worker thread: runs both phases of the pipeline on one document and
- * answers with a snapshot of the result, so CPU-bound stages use every core.
- * The main thread keeps the corpus-level steps and all writing.
+ * Process one document off the main thread: in a worker thread of the
+ * one-machine pool (this module is piscina's worker file) or in a
+ * `newsdrop worker` process fed by BullMQ. Both run the same two phases and
+ * answer with a snapshot, so the main process keeps the corpus-level steps
+ * and all writing, and the datasets are the same whichever engine ran.
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
@@ -11,16 +13,20 @@ import {snapshotDocument, type DocumentSnapshot} from './cache.js'
 import {createProcessors, processDocument, type PipelineOptions} from './processor.js'
 import './document.js'
 
-/** A document to process, as the main thread sends it. */
+/** A document to process. */
 export interface WorkerTask {
-  /** Path of the file to read. */
-  readonly absolutePath: string
+  /** Path of the file to read (a thread on the same machine)… */
+  readonly absolutePath?: string | undefined
+  /** …or its raw bytes in base64 (a worker on another machine). */
+  readonly bytes?: string | undefined
   readonly docId: string
   readonly sourcePath: string
   readonly sha256: string
   readonly metadata: Readonly<Record<string, string>>
   /** Document count of each of the document's own line keys in the drop. */
   readonly lineCounts: ReadonlyArray<readonly [string, number]>
+  /** Stage options (default: the thread's `workerData.pipeline`). */
+  readonly pipeline?: PipelineOptions | undefined
 }
 
 /** The processed document, or why it was rejected. */
@@ -28,21 +34,23 @@ export type WorkerResult =
   | {readonly snapshot: DocumentSnapshot; readonly timings: Record<string, number>}
   | {readonly reject: {readonly reason: string; readonly detail: string}}
 
-const processors = createProcessors((workerData as {pipeline?: PipelineOptions} | undefined)?.pipeline)
+/** Processors by their options, built once per thread or process. */
+const processorsByOptions = new Map<string, ReturnType<typeof createProcessors>>()
 
 /**
- * Process one document in this thread.
+ * Process one document (the worker-thread entry point).
  *
  * @param task
  *   Document.
  * @returns
  *   Snapshot and stage timings, or a reject.
  */
-export default async function processInWorker(task: WorkerTask): Promise<WorkerResult> {
-  const bytes = await readFile(task.absolutePath)
+export default async function processTask(task: WorkerTask): Promise<WorkerResult> {
+  const bytes = task.bytes === undefined ? await readFile(task.absolutePath ?? '') : Buffer.from(task.bytes, 'base64')
   if (createHash('sha256').update(bytes).digest('hex') !== task.sha256) {
     return {reject: {reason: 'changed-during-run', detail: 'The file changed while the run read it; run again'}}
   }
+  const processors = processorsFor(task.pipeline ?? (workerData as {pipeline?: PipelineOptions} | null)?.pipeline)
   const file = new VFile({
     path: task.sourcePath,
     value: bytes,
@@ -61,4 +69,22 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     return {reject: {reason: 'internal-error', detail: String((error as Error).stack ?? error).split('\n')[0] ?? ''}}
   }
   return {snapshot: snapshotDocument(file), timings: file.data.timings ?? {}}
+}
+
+/**
+ * The frozen processors for some stage options.
+ *
+ * @param options
+ *   Stage options.
+ * @returns
+ *   Processors of both phases.
+ */
+function processorsFor(options: PipelineOptions | undefined): ReturnType<typeof createProcessors> {
+  const key = JSON.stringify(options ?? {})
+  let processors = processorsByOptions.get(key)
+  if (!processors) {
+    processors = createProcessors(options)
+    processorsByOptions.set(key, processors)
+  }
+  return processors
 }

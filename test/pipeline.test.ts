@@ -189,7 +189,7 @@ test('CLI prints help and runs a drop', async function (t) {
   const help = await execute('node', [cli, 'run', '--help'])
   t.regex(help.stdout, /Usage: newsdrop run/)
   const result = await execute('node', [cli, 'run', '--input', 'input', '--output', 'output'], {cwd: folder})
-  t.regex(result.stderr, /1 documents, 0 rejected/)
+  t.regex(result.stderr, /1 documents \(0 from cache\), 0 rejected/)
   t.is(result.stdout, '')
   t.truthy(await readFile(path.join(folder, 'output/documents.csv')))
 })
