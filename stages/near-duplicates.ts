@@ -1,0 +1,580 @@
+/**
+ * Copies of the same article across documents: the pure logic behind
+ * `duplicates.csv`. Not a unified plugin, because it needs every document of
+ * the run and of earlier runs at once; `pipeline/corpus.ts` calls it and
+ * `pipeline/duplicate-index.ts` keeps the index between runs.
+ *
+ * Three signals, from cheap to robust:
+ *
+ * * exact: a hash of the normalised words (case, punctuation and white space
+ *   ignored);
+ * * shingles: MinHash over word `shingleSize`-grams (British spellings mapped
+ *   to American ones), candidates found by LSH banding (`bands` x `rows`),
+ *   confirmed by the estimated Jaccard similarity or by the containment of
+ *   the shorter copy in the longer one, so a truncated copy matches;
+ * * immutables: MinHash over `immutableShingleSize`-grams of what a synonym
+ *   spinner never changes (names and numbers, in order: DSpin's immutables),
+ *   so a spun or re-translated copy still matches.
+ *
+ * See `docs/DEDUPLICATION.md` for the defaults and why.
+ */
+import {createHash} from 'node:crypto'
+import {mutableNameWords, numberWords, spellingVariants} from './near-duplicates-list.js'
+
+/** Configuration of the duplicate search. */
+export interface Options {
+  /** Words per shingle (default: `5`). */
+  readonly shingleSize?: number | undefined
+  /** Immutables (names, numbers) per shingle of the spin-robust signature (default: `3`). */
+  readonly immutableShingleSize?: number | undefined
+  /** LSH bands (default: `42`). */
+  readonly bands?: number | undefined
+  /** MinHash values per band (default: `3`); `bands * rows` values per signature. */
+  readonly rows?: number | undefined
+  /** Least estimated Jaccard similarity of shingles for a near copy (default: `0.5`). */
+  readonly threshold?: number | undefined
+  /** Least estimated containment of the shorter copy's shingles in the longer one (default: `0.8`). */
+  readonly containment?: number | undefined
+  /** Least estimated Jaccard similarity of immutable shingles for a spun copy (default: `0.6`). */
+  readonly immutableThreshold?: number | undefined
+  /** Fewest distinct shingles a document needs to be a near copy (default: `10`). */
+  readonly minimumShingles?: number | undefined
+}
+
+/** Options with every default filled in and checked. */
+export type Settings = Required<{[Key in keyof Options]: NonNullable<Options[Key]>}>
+
+/** What the index keeps of a document: enough to match it without its text. */
+export interface IndexedDocument {
+  /** Document id (`doc_id`). */
+  readonly id: string
+  /** Hash of the normalised words. */
+  readonly exact: string
+  /** Publication date (`YYYY-MM-DD…`), or `null`. */
+  readonly date: string | null
+  /** Distinct shingles. */
+  readonly shingles: number
+  /** Distinct immutable shingles. */
+  readonly immutables: number
+  /** MinHash of the shingles, then MinHash of the immutable shingles (`bands * rows` each). */
+  readonly signature: Uint32Array
+  /** Id of the copy its cluster keeps (its own id when alone). */
+  cluster: string
+}
+
+/** The duplicate index: every document seen so far. */
+export interface DuplicateIndex {
+  readonly settings: Settings
+  readonly documents: IndexedDocument[]
+}
+
+/** How a document relates to the copy its cluster keeps. */
+export interface DuplicateResult {
+  /** Cluster id (derived from the kept copy's id). */
+  readonly clusterId: string
+  /** Id of the kept copy; `null` for the kept copy itself. */
+  readonly duplicateOf: string | null
+  /** Similarity to the kept copy, 0 to 1 (`1` for the kept copy). */
+  readonly similarity: number
+  /** `exact` when the normalised words equal the kept copy's (for the kept copy: those of every copy), else `near`. */
+  readonly kind: 'exact' | 'near'
+}
+
+/** A document of the current drop, to match against the index. */
+export interface DropDocument {
+  readonly id: string
+  readonly text: string
+  readonly date: string | null
+}
+
+/**
+ * Check options once and fill in the defaults.
+ *
+ * @param options
+ *   Options.
+ * @returns
+ *   Settings.
+ */
+export function duplicateSettings(options: Options = {}): Settings {
+  const settings: Settings = {
+    shingleSize: options.shingleSize ?? 5,
+    immutableShingleSize: options.immutableShingleSize ?? 3,
+    bands: options.bands ?? 42,
+    rows: options.rows ?? 3,
+    threshold: options.threshold ?? 0.5,
+    containment: options.containment ?? 0.8,
+    immutableThreshold: options.immutableThreshold ?? 0.6,
+    minimumShingles: options.minimumShingles ?? 10
+  }
+  for (const name of ['shingleSize', 'immutableShingleSize', 'bands', 'rows', 'minimumShingles'] as const) {
+    const value = settings[name]
+    if (!(Number.isInteger(value) && value > 0)) {
+      throw new TypeError('Expected `' + name + '` to be a positive integer, got `' + value + '`')
+    }
+  }
+  for (const name of ['threshold', 'containment', 'immutableThreshold'] as const) {
+    const value = settings[name]
+    if (!(typeof value === 'number' && value > 0 && value <= 1)) {
+      throw new TypeError('Expected `' + name + '` to be a number above 0 and at most 1, got `' + value + '`')
+    }
+  }
+  return settings
+}
+
+/**
+ * An index without documents.
+ *
+ * @param settings
+ *   Settings its signatures are made with.
+ * @returns
+ *   Empty index.
+ */
+export function emptyIndex(settings: Settings): DuplicateIndex {
+  return {settings, documents: []}
+}
+
+/**
+ * What the index keeps of one document.
+ *
+ * @param document
+ *   Document of the drop.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Indexed document (alone in its cluster).
+ */
+export function indexDocument(document: DropDocument, settings: Settings): IndexedDocument {
+  const words = document.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const length = settings.bands * settings.rows
+  const shingles = shingleHashes(words.map((word) => spellingVariants.get(word) ?? word), settings.shingleSize)
+  const immutables = shingleHashes(immutableWords(document.text), settings.immutableShingleSize)
+  const signature = new Uint32Array(2 * length)
+  minhash(shingles, signature.subarray(0, length), 0)
+  minhash(immutables, signature.subarray(length), length)
+  return {
+    id: document.id,
+    exact: createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32),
+    date: document.date,
+    shingles: shingles.size,
+    immutables: immutables.size,
+    signature,
+    cluster: document.id
+  }
+}
+
+/**
+ * Add the documents of a drop to the index and cluster them with every
+ * copy in it. A document whose id is already indexed replaces the old entry
+ * (a re-run of the same drop). The clusters do not depend on the order of
+ * the documents, nor on how they were split into drops.
+ *
+ * @param index
+ *   Index; changed in place.
+ * @param drop
+ *   Indexed documents of the drop (see {@link indexDocument}).
+ * @returns
+ *   Result of every drop document that has a copy, by id.
+ */
+export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[]): Map<string, DuplicateResult> {
+  const {settings, documents} = index
+  const replaced = new Set(drop.map((document) => document.id))
+  let first = 0
+  for (const document of documents) if (!replaced.has(document.id)) documents[first++] = document
+  documents.length = first
+  for (const document of drop) documents.push(document)
+
+  const parents = Int32Array.from(documents.keys())
+  const find = (node: number): number => {
+    while (parents[node] !== node) {
+      const parent = parents[node] as number
+      parents[node] = parents[parent] as number
+      node = parent
+    }
+    return node
+  }
+  const union = (left: number, right: number) => {
+    const leftRoot = find(left)
+    const rightRoot = find(right)
+    if (leftRoot !== rightRoot) parents[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot)
+  }
+
+  // Earlier runs already linked the indexed documents: keep their clusters.
+  const clusterMember = new Map<string, number>()
+  for (let position = 0; position < first; position++) {
+    const cluster = (documents[position] as IndexedDocument).cluster
+    const member = clusterMember.get(cluster)
+    if (member === undefined) clusterMember.set(cluster, position)
+    else union(member, position)
+  }
+
+  for (const [left, right] of candidatePairs(documents, first, settings)) {
+    if (compareDocuments(documents[left] as IndexedDocument, documents[right] as IndexedDocument, settings).match) {
+      union(left, right)
+    }
+  }
+
+  // Members of the clusters the drop touched (the others did not change).
+  const groups = new Map<number, IndexedDocument[]>()
+  for (let position = first; position < documents.length; position++) groups.set(find(position), [])
+  for (const [position, document] of documents.entries()) groups.get(find(position))?.push(document)
+
+  // One pass per cluster touched by the drop: choose the copy it keeps.
+  const clusters = new Map<number, {keep: IndexedDocument; size: number; exact: boolean}>()
+  for (let position = first; position < documents.length; position++) {
+    const root = find(position)
+    if (clusters.has(root)) continue
+    const group = groups.get(root) as IndexedDocument[]
+    const keep = group.reduce((best, document) => (keepOrder(document, best) < 0 ? document : best))
+    for (const member of group) member.cluster = keep.id
+    clusters.set(root, {keep, size: group.length, exact: group.every((member) => member.exact === keep.exact)})
+  }
+
+  const results: Array<[string, DuplicateResult]> = []
+  for (let position = first; position < documents.length; position++) {
+    const {keep, size, exact} = clusters.get(find(position)) as {keep: IndexedDocument; size: number; exact: boolean}
+    if (size < 2) continue
+    const document = documents[position] as IndexedDocument
+    const kept = document === keep
+    results.push([
+      document.id,
+      {
+        clusterId: clusterId(keep.id),
+        duplicateOf: kept ? null : keep.id,
+        similarity: kept ? 1 : round(compareDocuments(document, keep, settings).similarity),
+        // The kept copy is `exact` only when every copy of it is.
+        kind: (kept ? exact : document.exact === keep.exact) ? 'exact' : 'near'
+      }
+    ])
+  }
+  return new Map(results.sort((left, right) => (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0)))
+}
+
+/** Result of comparing two indexed documents. */
+export interface Comparison {
+  /** Whether they are copies of one article. */
+  readonly match: boolean
+  /** Best evidence, 0 to 1: exact, Jaccard, containment or immutable Jaccard. */
+  readonly similarity: number
+}
+
+/**
+ * Compare two indexed documents with their signatures.
+ *
+ * @param left
+ *   Document.
+ * @param right
+ *   Document.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Whether they are copies, and how alike they are.
+ */
+export function compareDocuments(left: IndexedDocument, right: IndexedDocument, settings: Settings): Comparison {
+  if (left.exact === right.exact) return {match: true, similarity: 1}
+  const length = settings.bands * settings.rows
+  const jaccard = agreement(left.signature, right.signature, 0, length)
+  const smaller = Math.min(left.shingles, right.shingles)
+  // |A ∩ B| = J / (1 + J) * (|A| + |B|), from the estimated Jaccard J.
+  const containment = smaller === 0 ? 0 : Math.min(1, ((jaccard / (1 + jaccard)) * (left.shingles + right.shingles)) / smaller)
+  const immutable = Math.min(left.immutables, right.immutables) < settings.minimumShingles
+    ? 0
+    : agreement(left.signature, right.signature, length, 2 * length)
+  const longEnough = smaller >= settings.minimumShingles
+  const match =
+    (longEnough && (jaccard >= settings.threshold || containment >= settings.containment)) ||
+    immutable >= settings.immutableThreshold
+  return {match, similarity: Math.max(jaccard, longEnough ? containment : 0, immutable)}
+}
+
+/**
+ * The id of a cluster: a hash of the id of the copy it keeps, so it does not
+ * change when later copies join.
+ *
+ * @param keepId
+ *   Id of the kept copy.
+ * @returns
+ *   Cluster id.
+ */
+export function clusterId(keepId: string): string {
+  return 'dup-' + createHash('sha256').update(keepId).digest('hex').slice(0, 12)
+}
+
+/**
+ * Order in which a cluster chooses the copy it keeps: the earliest published
+ * first (undated last), then the most complete (most shingles), then by id.
+ *
+ * @param left
+ *   Document.
+ * @param right
+ *   Document.
+ * @returns
+ *   Sort order.
+ */
+function keepOrder(left: IndexedDocument, right: IndexedDocument): number {
+  if (left.date !== right.date) {
+    if (left.date === null) return 1
+    if (right.date === null) return -1
+    return left.date < right.date ? -1 : 1
+  }
+  if (left.shingles !== right.shingles) return right.shingles - left.shingles
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0
+}
+
+/**
+ * Pairs of documents that share an LSH band of either signature, at least one
+ * of them from the drop (positions from `first` on).
+ *
+ * @param documents
+ *   Indexed documents, the drop last.
+ * @param first
+ *   Position of the first drop document.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Pairs of positions, each once, the smaller first.
+ */
+function candidatePairs(documents: readonly IndexedDocument[], first: number, settings: Settings): Array<[number, number]> {
+  const {bands, rows} = settings
+  const pairs: Array<[number, number]> = []
+  const seen = new Set<number>()
+  // A band key and a position packed in one float (32 + 21 bits, exact in a
+  // double), so one typed-array sort groups equal keys without a Map.
+  const scale = 2 ** 21
+  if (documents.length >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
+  const add = (left: number, right: number) => {
+    const pair = left * scale + right
+    if (seen.has(pair)) return
+    seen.add(pair)
+    pairs.push([left, right])
+  }
+  // A signature of a document without shingles or immutables is all
+  // 0xffffffff: it shares every band with its like, so skip it.
+  const empty = (document: IndexedDocument, band: number) => (band < bands ? document.shingles : document.immutables) === 0
+
+  // A small drop against a large index: bucket the drop's band keys and look
+  // every indexed document up in them, instead of sorting the whole index.
+  if ((documents.length - first) * 8 <= first) {
+    for (let band = 0; band < 2 * bands; band++) {
+      const buckets = new Map<number, number[]>()
+      for (let position = first; position < documents.length; position++) {
+        const document = documents[position] as IndexedDocument
+        if (empty(document, band)) continue
+        const key = bandKey(document.signature, band, rows)
+        const bucket = buckets.get(key)
+        if (bucket) bucket.push(position)
+        else buckets.set(key, [position])
+      }
+      for (const [position, document] of documents.entries()) {
+        if (empty(document, band)) continue
+        for (const other of buckets.get(bandKey(document.signature, band, rows)) ?? []) if (other > position) add(position, other)
+      }
+    }
+    return pairs
+  }
+
+  const table = new Float64Array(documents.length)
+  for (let band = 0; band < 2 * bands; band++) {
+    for (const [position, document] of documents.entries()) {
+      table[position] = empty(document, band) ? -1 - position : bandKey(document.signature, band, rows) * scale + position
+    }
+    table.sort()
+    let start = 0
+    while (start < table.length) {
+      const key = Math.floor((table[start] as number) / scale)
+      let end = start + 1
+      while (end < table.length && Math.floor((table[end] as number) / scale) === key) end++
+      // Positions ascend within a key, so the drop documents come last:
+      // pair each of them with every member before it.
+      let firstNew = end
+      while (firstNew > start && (table[firstNew - 1] as number) % scale >= first) firstNew--
+      if ((table[start] as number) >= 0) {
+        for (let right = Math.max(firstNew, start + 1); right < end; right++) {
+          const rightPosition = (table[right] as number) % scale
+          for (let left = start; left < right; left++) add((table[left] as number) % scale, rightPosition)
+        }
+      }
+      start = end
+    }
+  }
+  return pairs
+}
+
+/**
+ * Hash of one band of a signature.
+ *
+ * @param signature
+ *   Both signatures of a document.
+ * @param band
+ *   Band (`bands` of the shingle signature, then those of the immutables).
+ * @param rows
+ *   Values per band.
+ * @returns
+ *   Unsigned 32-bit key.
+ */
+function bandKey(signature: Uint32Array, band: number, rows: number): number {
+  let hash = mix(band + 1)
+  for (let row = band * rows; row < (band + 1) * rows; row++) hash = mix(hash ^ (signature[row] as number))
+  return hash >>> 0
+}
+
+/**
+ * Names and numbers of a text in reading order: capitalised words that do
+ * not open a sentence, and numbers (number words as digits).
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Lower-cased immutables.
+ */
+export function immutableWords(text: string): string[] {
+  const words: string[] = []
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0]
+    const lower = word.toLowerCase()
+    const number = numberWords.get(lower)
+    if (/^\p{N}/u.test(word) || number) {
+      words.push(number ?? lower)
+      continue
+    }
+    if (!/^\p{Lu}/u.test(word) || mutableNameWords.has(lower)) continue
+    const before = text.slice(Math.max(0, match.index - 4), match.index)
+    // `However the` -> `But the`: the spinner rewrites sentence openers.
+    if (match.index === 0 || /(?:^|[.!?…:]["”’)]*\s+["“‘(]?|\n\s*["“‘(]?)$/u.test(before)) continue
+    words.push(lower)
+  }
+  return words
+}
+
+/**
+ * Distinct hashes of the `size`-grams of `words` (the whole list when it is
+ * shorter).
+ *
+ * @param words
+ *   Words.
+ * @param size
+ *   Words per shingle.
+ * @returns
+ *   Shingle hashes.
+ */
+function shingleHashes(words: readonly string[], size: number): Set<number> {
+  const wordHashes = words.map(hashString)
+  const hashes = new Set<number>()
+  const last = Math.max(0, wordHashes.length - size)
+  if (wordHashes.length === 0) return hashes
+  for (let start = 0; start <= last; start++) {
+    let hash = 0x9e_37_79_b9
+    for (let index = start; index < Math.min(start + size, wordHashes.length); index++) {
+      hash = mix(hash ^ (wordHashes[index] as number))
+    }
+    hashes.add(hash >>> 0)
+  }
+  return hashes
+}
+
+/**
+ * Fill `signature` with the MinHash of `hashes`: per slot, the least value
+ * of a seeded mix of every hash.
+ *
+ * @param hashes
+ *   Shingle hashes.
+ * @param signature
+ *   Slots to fill.
+ * @param offset
+ *   Seed offset, so both signatures use different hash functions.
+ * @returns
+ *   Nothing.
+ */
+function minhash(hashes: ReadonlySet<number>, signature: Uint32Array, offset: number): void {
+  signature.fill(0xff_ff_ff_ff)
+  const seeds = seedList(offset, signature.length)
+  for (const hash of hashes) {
+    for (let slot = 0; slot < signature.length; slot++) {
+      const value = mix(hash ^ (seeds[slot] as number)) >>> 0
+      if (value < (signature[slot] as number)) signature[slot] = value
+    }
+  }
+}
+
+/**
+ * Fixed seeds of the MinHash functions (a splitmix-style sequence, so the
+ * signatures are the same on every run and machine).
+ *
+ * @param offset
+ *   First seed number.
+ * @param count
+ *   Seeds.
+ * @returns
+ *   Seeds.
+ */
+function seedList(offset: number, count: number): Uint32Array {
+  const seeds = new Uint32Array(count)
+  for (let index = 0; index < count; index++) seeds[index] = mix(Math.imul(offset + index + 1, 0x9e_37_79_b9)) >>> 0
+  return seeds
+}
+
+/**
+ * Share of equal slots of two signatures in `[start, end)`: the estimated
+ * Jaccard similarity.
+ *
+ * @param left
+ *   Signature.
+ * @param right
+ *   Signature.
+ * @param start
+ *   First slot.
+ * @param end
+ *   Slot after the last.
+ * @returns
+ *   Share from 0 to 1.
+ */
+function agreement(left: Uint32Array, right: Uint32Array, start: number, end: number): number {
+  let equal = 0
+  for (let slot = start; slot < end; slot++) if (left[slot] === right[slot]) equal++
+  return equal / (end - start)
+}
+
+/**
+ * 32-bit hash of a string (FNV-1a, then mixed).
+ *
+ * @param value
+ *   String.
+ * @returns
+ *   Hash.
+ */
+function hashString(value: string): number {
+  let hash = 0x81_1c_9d_c5
+  for (let index = 0; index < value.length; index++) {
+    hash = Math.imul(hash ^ value.charCodeAt(index), 0x01_00_01_93)
+  }
+  return mix(hash)
+}
+
+/**
+ * MurmurHash3's 32-bit finaliser: spreads every input bit over the output.
+ *
+ * @param value
+ *   32-bit integer.
+ * @returns
+ *   Mixed 32-bit integer (signed).
+ */
+function mix(value: number): number {
+  let hash = value | 0
+  hash ^= hash >>> 16
+  hash = Math.imul(hash, 0x85_eb_ca_6b)
+  hash ^= hash >>> 13
+  hash = Math.imul(hash, 0xc2_b2_ae_35)
+  hash ^= hash >>> 16
+  return hash
+}
+
+/**
+ * Round to three decimals.
+ *
+ * @param value
+ *   Number.
+ * @returns
+ *   Rounded number.
+ */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
