@@ -210,26 +210,35 @@ export function applyEdits(file: VFile, stage: string, edits: readonly TextEdit[
   const {text, offsets} = decoded(file)
   const record = options?.record ?? true
   const sorted = [...edits].sort((left, right) => left.start - right.start || left.end - right.end)
-  const parts: string[] = []
-  const nextOffsets: number[] = []
-  const audit = file.data.edits ?? (file.data.edits = [])
-  let cursor = 0
-
+  let length = text.length
+  let checked = 0
   for (const edit of sorted) {
-    if (edit.start < cursor || edit.end < edit.start || edit.end > text.length) {
+    if (edit.start < checked || edit.end < edit.start || edit.end > text.length) {
       throw new TypeError(
         'Expected non-overlapping edits inside the text, got `' + edit.rule + '` at ' + edit.start + '-' + edit.end
       )
     }
+    length += edit.after.length - (edit.end - edit.start)
+    checked = edit.end
+  }
+  const parts: string[] = []
+  // Filled in place: pushing one number per code unit is the cost of a large file.
+  const nextOffsets = new Int32Array(length + 1)
+  let filled = 0
+  const audit = file.data.edits ?? (file.data.edits = [])
+  let cursor = 0
+
+  for (const edit of sorted) {
     parts.push(text.slice(cursor, edit.start))
-    for (let index = cursor; index < edit.start; index++) nextOffsets.push(offsets[index] as number)
+    nextOffsets.set(offsets.subarray(cursor, edit.start), filled)
+    filled += edit.start - cursor
 
     // Spread the replacement over the raw span it replaces, so a later
     // finding inside it (`1990s` from `Nineteen Nineties`) maps into the span.
     const span = edit.end - edit.start
     for (let index = 0; index < edit.after.length; index++) {
       const source = span === 0 ? edit.start : edit.start + Math.floor((index * span) / edit.after.length)
-      nextOffsets.push(offsets[source] as number)
+      nextOffsets[filled++] = offsets[source] as number
     }
     parts.push(edit.after)
 
@@ -247,9 +256,9 @@ export function applyEdits(file: VFile, stage: string, edits: readonly TextEdit[
   }
 
   parts.push(text.slice(cursor))
-  for (let index = cursor; index <= text.length; index++) nextOffsets.push(offsets[index] as number)
+  nextOffsets.set(offsets.subarray(cursor, text.length + 1), filled)
   file.value = parts.join('')
-  file.data.offsets = Int32Array.from(nextOffsets)
+  file.data.offsets = nextOffsets
 }
 
 /** A whole line to remove, by its index in {@link splitLines}. */
