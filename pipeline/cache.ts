@@ -143,10 +143,18 @@ export function restoreDocument(file: VFile, entry: DocumentSnapshot): void {
 export async function storeCached(folder: string, key: string, file: VFile): Promise<void> {
   const entry = snapshotDocument(file)
   const target = entryPath(folder, key)
-  await mkdir(path.dirname(target), {recursive: true})
+
   // Two documents with the same bytes share a key and may be stored at once.
   const temporary = target + '.' + process.pid + '-' + temporaryCount++ + '.tmp'
-  await writeFile(temporary, JSON.stringify(entry))
+  const content = JSON.stringify(entry)
+  try {
+    await writeFile(temporary, content)
+  } catch (error) {
+    // Make the folder only when it is missing: one `mkdir` per folder, not per entry.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await mkdir(path.dirname(target), {recursive: true})
+    await writeFile(temporary, content)
+  }
   await rename(temporary, target)
 }
 

@@ -1,13 +1,14 @@
 /**
  * Turn processed documents into output rows (pure: no I/O).
  */
+import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {codePointLength, decoded, rawPlace, sourcePlace} from './record.js'
 import type {Row, TableName} from './tables.js'
 import './document.js'
 
 /** Manifest columns that have their own column in `documents.csv`, so `metadata.csv` leaves them out. */
-const documentColumns: ReadonlySet<string> = new Set(['outlet', 'published_date', 'title', 'url'])
+const documentColumns: ReadonlySet<string> = new Set(['agency', 'byline', 'outlet', 'published_date', 'title', 'url'])
 
 /** A document as one line of `documents.jsonl`. */
 export interface DocumentObject {
@@ -31,14 +32,60 @@ export function documentObject(file: VFile): DocumentObject {
     sha256: file.data.sha256,
     bytes: file.data.bytes,
     encoding: file.data.encoding,
-    title: metadata.title ?? null,
+    title: file.data.articleMetadata?.title?.value ?? metadata.title ?? null,
     published_date: metadata.published_date ?? null,
     metadata,
     text,
     lines: file.data.segments?.lines ?? null,
     paragraphs: file.data.segments?.paragraphs ?? null,
     characters: codePointLength(text),
-    warnings: messageRows(file).map(({doc_id: _, ...message}) => message)
+    warnings: messageRows(file).map(({doc_id: _, ...message}) => message),
+    story_id: file.data.storyId ?? null,
+    duplicate: file.data.duplicate
+      ? {
+          cluster_id: file.data.duplicate.clusterId,
+          duplicate_of: file.data.duplicate.duplicateOf,
+          similarity: file.data.duplicate.similarity,
+          kind: file.data.duplicate.kind
+        }
+      : null,
+    spin: file.data.spin
+      ? {
+          score: file.data.spin.score,
+          spun: file.data.spin.spun,
+          per_1000_words: file.data.spin.per1000Words,
+          evidence: file.data.spin.evidence
+        }
+      : null,
+    anchor_date: file.data.anchor?.value ?? null,
+    anchor_source: file.data.anchor?.source ?? null,
+    ...articleFields(file)
+  }
+}
+
+/**
+ * Article metadata fields of a document (manifest values, else what the
+ * text states; see the `boilerplate` stage), with where each came from.
+ *
+ * @param file
+ *   Processed document.
+ * @returns
+ *   Fields for `documents.jsonl`.
+ */
+function articleFields(file: VFile) {
+  const article = file.data.articleMetadata ?? {}
+  const metadata = file.data.metadata ?? {}
+  return {
+    outlet: article.outlet?.value ?? metadata.outlet ?? null,
+    agency: article.agency?.value ?? null,
+    byline: article.byline?.value ?? null,
+    photo_credits: article.photoCredits?.value ?? [],
+    copyright_year: article.copyrightYear?.value ?? null,
+    title_source: article.title?.source ?? (metadata.title ? 'manifest' : null),
+    outlet_source: article.outlet?.source ?? (metadata.outlet ? 'manifest' : null),
+    agency_source: article.agency?.source ?? null,
+    byline_source: article.byline?.source ?? null,
+    boilerplate_lines: file.data.boilerplate?.filter((finding) => finding.column === 1).length ?? 0
   }
 }
 
@@ -67,20 +114,72 @@ export function documentRows(file: VFile): Partial<Record<TableName, Row[]>> {
         title: object.title as string | null,
         published_date: object.published_date as string | null,
         url: metadata.url,
-        outlet: metadata.outlet,
+        outlet: object.outlet as string | null,
         lines: object.lines as number,
         paragraphs: object.paragraphs as number,
         characters: object.characters as number,
         edits: edits.length,
-        warnings: messages.length
+        warnings: messages.length,
+        story_id: file.data.storyId,
+        cluster_id: file.data.duplicate?.clusterId,
+        duplicate_of: file.data.duplicate?.duplicateOf,
+        spin_score: file.data.spin?.score,
+        spun: file.data.spin?.spun,
+        anchor_date: anchorDay(file.data.anchor?.value),
+        anchor_source: file.data.anchor?.source,
+        agency: object.agency as string | null,
+        byline: object.byline as string | null,
+        photo_credits: (object.photo_credits as string[]).join(' | '),
+        copyright_year: object.copyright_year as number | null,
+        title_source: object.title_source as string | null,
+        outlet_source: object.outlet_source as string | null,
+        agency_source: object.agency_source as string | null,
+        byline_source: object.byline_source as string | null,
+        boilerplate_lines: object.boilerplate_lines as number
       }
     ],
+    entities: entityRows(file),
+    dates: dateRows(file),
     metadata: Object.entries(metadata)
       .filter(([key]) => !documentColumns.has(key))
       .map(([key, value]) => ({doc_id: docId, key, value})),
     edits,
     messages
   }
+}
+
+/**
+ * Rows of `entities.csv` for one document.
+ *
+ * @param file
+ *   Processed document.
+ * @returns
+ *   Rows in text order.
+ */
+function entityRows(file: VFile): Row[] {
+  return (file.data.entities ?? []).map((entity) => ({
+    doc_id: file.data.docId,
+    text: entity.text,
+    type: entity.type,
+    canonical: entity.canonical,
+    ...spanFields(file, entity.start, entity.end),
+    entity_id: entityId(entity.type, entity.canonical)
+  }))
+}
+
+/**
+ * Id of an entity, the same in every run and document: the first 16 hex
+ * digits of the SHA-256 of its type and canonical name.
+ *
+ * @param type
+ *   Entity type.
+ * @param canonical
+ *   Canonical name.
+ * @returns
+ *   Id.
+ */
+export function entityId(type: string, canonical: string): string {
+  return createHash('sha256').update(type + '\t' + canonical).digest('hex').slice(0, 16)
 }
 
 /**
@@ -106,6 +205,43 @@ function editRows(file: VFile): Row[] {
       after: edit.after
     }
   })
+}
+
+/**
+ * The anchor if it is a whole date (a year-only anchor has no day to give).
+ *
+ * @param value
+ *   Anchor value.
+ * @returns
+ *   ISO date, or `undefined`.
+ */
+function anchorDay(value: string | undefined): string | undefined {
+  return value !== undefined && value.length === 10 ? value : undefined
+}
+
+/**
+ * Rows of `dates.csv` for one document.
+ *
+ * @param file
+ *   Processed document.
+ * @returns
+ *   Rows in text order.
+ */
+function dateRows(file: VFile): Row[] {
+  const {text} = decoded(file)
+  const anchor = anchorDay(file.data.anchor?.value)
+  return (file.data.dates ?? []).map((mention) => ({
+    doc_id: file.data.docId,
+    text: text.slice(mention.start, mention.end),
+    type: mention.type,
+    value: mention.value,
+    ...spanFields(file, mention.start, mention.end),
+    granularity: mention.granularity,
+    iso_start: mention.isoStart,
+    iso_end: mention.isoEnd,
+    anchor: mention.relative ? anchor : undefined,
+    mod: mention.mod
+  }))
 }
 
 /**
@@ -143,6 +279,8 @@ function messageRows(file: VFile): Row[] {
 export function spanFields(file: VFile, start: number, end: number): Row {
   const {text} = decoded(file)
   const place = sourcePlace(file, start)
+  // Without astral characters, code points and UTF-16 offsets agree.
+  if (!hasAstral(text)) return {start, end, source_line: place.line, source_column: place.column}
   const codeStart = codePointLength(text, 0, start)
   return {
     start: codeStart,
@@ -150,4 +288,26 @@ export function spanFields(file: VFile, start: number, end: number): Row {
     source_line: place.line,
     source_column: place.column
   }
+}
+
+/** Texts already checked for astral characters. */
+const astralTexts = new Map<string, boolean>()
+
+/**
+ * Whether a text holds a character outside the Basic Multilingual Plane
+ * (a surrogate pair), remembered for the text last asked about.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Whether it has one.
+ */
+function hasAstral(text: string): boolean {
+  let answer = astralTexts.get(text)
+  if (answer === undefined) {
+    astralTexts.clear()
+    answer = /[\uD800-\uDBFF]/.test(text)
+    astralTexts.set(text, answer)
+  }
+  return answer
 }
