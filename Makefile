@@ -32,8 +32,13 @@ test: build
 eval: build
 	@for script in dist/bench/eval-*.js; do node $$script || exit 1; done
 
+# Retrain the entity tagger from ../shared/eval-data (deterministic; about a minute on one core).
+model: build
+	node dist/bench/train-entities.js
+
 bench: build
 	node dist/bench/bench.js
+	node dist/bench/bench-dedupe.js
 
 docs: build
 	node dist/pipeline/write-docs.js

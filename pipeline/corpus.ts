@@ -153,15 +153,12 @@ export function attachDuplicates(files: readonly VFile[], index: DuplicateIndex)
  */
 export function attachStories(files: readonly VFile[], settings: StorySettings): void {
   const stories = groupStories(
-    files.map(function (file) {
-      const entities = (file.data as {entities?: ReadonlyArray<{readonly canonical?: unknown}>}).entities
-      return {
-        id: file.data.docId ?? file.path,
-        text: decoded(file).text,
-        date: publishedDate(file),
-        entities: entities?.map((entity) => String(entity.canonical ?? ''))
-      }
-    }),
+    files.map((file) => ({
+      id: file.data.docId ?? file.path,
+      text: decoded(file).text,
+      date: publishedDate(file),
+      entities: file.data.entities?.map((entity) => entity.canonical)
+    })),
     settings
   )
   for (const file of files) file.data.storyId = stories.get(file.data.docId ?? file.path) as string

@@ -6,9 +6,15 @@
 import type {Root} from 'nlcst'
 import {unified, type Plugin, type Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import {boilerplate} from '../stages/boilerplate.js'
 import {decode} from '../stages/decode.js'
+import {dates} from '../stages/dates.js'
+import {dedupeSections} from '../stages/dedupe-sections.js'
+import {despin} from '../stages/despin.js'
+import {entities} from '../stages/entities.js'
 import {normalise} from '../stages/normalise.js'
 import {segment} from '../stages/segment.js'
+import {sentences} from '../stages/sentences.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -23,10 +29,18 @@ export interface PipelineOptions {
   readonly decode?: Parameters<typeof decode>[0]
   /** Options for `normalise`. */
   readonly normalise?: Parameters<typeof normalise>[0]
+  /** Options for `boilerplate`. */
+  readonly boilerplate?: Parameters<typeof boilerplate>[0]
+  /** Options for `dedupe-sections`. */
+  readonly dedupeSections?: Parameters<typeof dedupeSections>[0]
+  /** Options for `despin`. */
+  readonly despin?: Parameters<typeof despin>[0]
+  /** Options for `dates`. */
+  readonly dates?: Parameters<typeof dates>[0]
 }
 
 /** Names of the stages in the order they run (the `stage` column of `edits.csv`). */
-export const stageNames = ['decode', 'normalise', 'segment'] as const
+export const stageNames = ['decode', 'normalise', 'segment', 'boilerplate', 'dedupe-sections', 'sentences', 'despin', 'entities', 'dates'] as const
 
 /**
  * Build the frozen processors of the two phases; a bad stage option throws
@@ -49,6 +63,12 @@ export function createProcessors(options: PipelineOptions = {}) {
     .freeze()
 
   const main = unified()
+    .use(timed('boilerplate', boilerplate), options.boilerplate)
+    .use(timed('dedupe-sections', dedupeSections), options.dedupeSections)
+    .use(timed('sentences', sentences))
+    .use(timed('despin', despin), options.despin)
+    .use(timed('entities', entities))
+    .use(timed('dates', dates), options.dates)
     .freeze()
 
   return {clean, main}

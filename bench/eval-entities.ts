@@ -1,0 +1,294 @@
+/**
+ * `make eval` (entities): exact-match precision, recall and F1 by type of
+ * the entity stage on the sample gold (full pipeline, raw line positions)
+ * and on the running text of UNER PUD test; of the tagger alone on CoNLL-2003
+ * eng.testb (PER/LOC/ORG; never trained on), eng.testa (the development set),
+ * UNER PUD test and WikiGold (both held out from training); and the stage's
+ * speed in CPU time on news articles.
+ *
+ * Run: `node dist/bench/eval-entities.js` (`--verbose` lists every missed and
+ * extra sample mention and every wrong canonical name).
+ */
+import {readFileSync, readdirSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {attachLineCounts} from '../pipeline/corpus.js'
+import {createProcessors, processDocument} from '../pipeline/processor.js'
+import {decoded, sourcePlace} from '../pipeline/record.js'
+import {decode} from '../stages/decode.js'
+import {entities} from '../stages/entities.js'
+import {createExtractor, decodeModel, labelSpans, tagSentence} from '../stages/entities-tagger.js'
+import {normalise} from '../stages/normalise.js'
+import {segment} from '../stages/segment.js'
+import {readCorpus, sharedFolder} from './corpus.js'
+import {conllLayout, readColumns, unerLayout, wikigoldLayout, type Document} from './entities-data.js'
+
+/** Counts of one type. */
+interface Counts {
+  truePositives: number
+  falsePositives: number
+  falseNegatives: number
+}
+
+const model = decodeModel(readFileSync(fileURLToPath(new URL('../../stages/entities-model.bin', import.meta.url))))
+const extractor = createExtractor(model.gazetteer)
+/** Tagger types as the CoNLL-style sets name them (`MISC` and `NORP` are not scored). */
+const coarse: Readonly<Record<string, string>> = {PER: 'PER', ORG: 'ORG', LOC: 'LOC'}
+
+/** A gold entity of a seed file (the fields read here). */
+interface GoldEntity {
+  readonly line: number
+  readonly start: number
+  readonly end: number
+  readonly type: string
+  readonly text: string
+  readonly canonical: string
+  readonly in_removed_duplicate?: boolean
+}
+
+const verbose = process.argv.includes('--verbose')
+/** News articles timed for throughput. */
+const speedArticles = 3000
+
+await evaluateSamples()
+await evaluatePudStage()
+await measureSpeed()
+
+const sets: Array<[string, Document[]]> = [
+  ['CoNLL-2003 eng.testb', readColumns('conll2003/eng.testb', conllLayout)],
+  ['CoNLL-2003 eng.testa (dev)', readColumns('conll2003/eng.testa', conllLayout)],
+  ['UNER PUD test', readColumns('uner-en/en_pud-ud-test.iob2', unerLayout)],
+  ['WikiGold', readColumns('wikigold/wikigold.conll.txt', wikigoldLayout)]
+]
+for (const [name, documents] of sets) {
+  const counts = new Map<string, Counts>()
+  for (const document of documents) {
+    for (const sentence of document) {
+      const predicted = labelSpans(tagSentence(model, extractor(sentence.words)))
+        .filter((span) => coarse[span.type])
+        .map((span) => span.start + ':' + span.end + ':' + coarse[span.type])
+      const gold = sentence.spans.filter((span) => coarse[span.type]).map((span) => span.start + ':' + span.end + ':' + span.type)
+      score(counts, gold, predicted)
+    }
+  }
+  printTable(name + ' (tagger only, exact span + type)', counts)
+}
+
+/**
+ * Score the five sample articles, run through the whole pipeline, against
+ * the seed gold on raw lines (mentions on a removed duplicate line left out).
+ *
+ * @returns
+ *   Nothing.
+ */
+async function evaluateSamples(): Promise<void> {
+  const folder = path.join(sharedFolder, 'samples')
+  const names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort()
+  const files = names.map(function (name) {
+    const bytes = readFileSync(path.join(folder, name))
+    return new VFile({path: name, value: bytes, data: {docId: name.replace(/\.txt$/, ''), sourcePath: name, metadata: {}, bytes: bytes.byteLength}})
+  })
+  const processors = createProcessors()
+  for (const file of files) await processDocument(processors.clean, file)
+  attachLineCounts(files)
+  for (const file of files) await processDocument(processors.main, file)
+
+  const counts = new Map<string, Counts>()
+  let matched = 0
+  let sameCanonical = 0
+  for (const file of files) {
+    const goldPath = path.join(sharedFolder, 'gold/seeds', file.path.replace(/\.txt$/, '.gold.json'))
+    const gold = (JSON.parse(readFileSync(goldPath, 'utf8')) as {entities: GoldEntity[]}).entities.filter(
+      (entity) => !entity.in_removed_duplicate
+    )
+    const {text} = decoded(file)
+    const predicted = (file.data.entities ?? []).map(function (entity) {
+      const start = sourcePlace(file, entity.start)
+      const last = sourcePlace(file, entity.end - 1)
+      return {key: start.line + ':' + (start.column - 1) + ':' + last.column + ':' + entity.type, entity}
+    })
+    const goldKeys = gold.map((entity) => entity.line + ':' + entity.start + ':' + entity.end + ':' + entity.type)
+    score(counts, goldKeys, predicted.map((item) => item.key))
+    const canonicalOf = new Map(gold.map((entity, index) => [goldKeys[index] as string, entity.canonical]))
+    for (const item of predicted) {
+      const canonical = canonicalOf.get(item.key)
+      if (canonical === undefined) continue
+      matched++
+      if (canonical === item.entity.canonical) sameCanonical++
+      else if (verbose) console.log('canonical ' + file.path.slice(0, 3) + ' ' + item.entity.text + ': ' + item.entity.canonical + ' (gold ' + canonical + ')')
+    }
+    if (verbose) {
+      const predictedKeys = new Set(predicted.map((item) => item.key))
+      for (const [index, key] of goldKeys.entries()) {
+        if (!predictedKeys.has(key)) console.log('missed ' + file.path.slice(0, 3) + ' ' + key + ' ' + (gold[index] as GoldEntity).text)
+      }
+      const goldSet = new Set(goldKeys)
+      for (const item of predicted) {
+        if (!goldSet.has(item.key)) console.log('extra  ' + file.path.slice(0, 3) + ' ' + item.key + ' ' + text.slice(item.entity.start, item.entity.end))
+      }
+    }
+  }
+  printTable('Sample gold (5 seed articles, full pipeline, exact raw span + type)', counts)
+  console.log('canonical name right on ' + sameCanonical + ' of ' + matched + ' matched mentions (' + ((100 * sameCanonical) / Math.max(1, matched)).toFixed(1) + '%)')
+}
+
+/**
+ * Score the whole entity stage (tagger plus span, type and consistency rules)
+ * on the running text of UNER PUD test, document by document: each
+ * sentence's `# text` is a paragraph; types map to PER/ORG/LOC (GPE, LOC
+ * and FAC are LOC); NORP, EVENT and WORK_OF_LAW are not annotated there.
+ *
+ * @returns
+ *   Nothing.
+ */
+async function evaluatePudStage(): Promise<void> {
+  const lines = readFileSync(path.join(sharedFolder, 'eval-data/uner-en/en_pud-ud-test.iob2'), 'utf8').split('\n')
+  const documents: Array<{text: string; gold: string[]}> = []
+  let sentence = ''
+  let cursor = 0
+  let open: {start: number; end: number; type: string} | undefined
+  const current = () => documents.at(-1) as {text: string; gold: string[]}
+  const close = () => {
+    if (open) current().gold.push(open.start + ':' + open.end + ':' + open.type)
+    open = undefined
+  }
+  for (const line of lines) {
+    if (line.startsWith('# newdoc')) documents.push({text: '', gold: []})
+    else if (line.startsWith('# text = ')) {
+      if (documents.length === 0) documents.push({text: '', gold: []})
+      sentence = line.slice(9)
+      const document = current()
+      if (document.text) document.text += '\n\n'
+      cursor = document.text.length
+      document.text += sentence
+    } else if (line.trim() === '') close()
+    else if (!line.startsWith('#')) {
+      const [, word = '', tag = 'O'] = line.split('\t')
+      const document = current()
+      const start = document.text.indexOf(word, cursor)
+      if (start === -1) continue
+      cursor = start + word.length
+      if (tag === 'O' || tag.startsWith('B-') || open?.type !== tag.slice(2)) close()
+      if (tag !== 'O') {
+        if (open) open.end = cursor
+        else open = {start, end: cursor, type: tag.slice(2)}
+      }
+    }
+  }
+  close()
+
+  const coarse: Readonly<Record<string, string>> = {PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', FAC: 'LOC'}
+  const tagger = unified().use(entities).freeze()
+  const prepare = unified().use(decode).use(normalise).use(segment).freeze()
+  const counts = new Map<string, Counts>()
+  for (const document of documents) {
+    const file = new VFile({path: 'pud.txt', value: Buffer.from(document.text)})
+    await prepare.run({type: 'RootNode', children: []}, file)
+    await tagger.run({type: 'RootNode', children: []}, file)
+    // The clean text equals the input here (no blank-line runs), so offsets compare directly.
+    const predicted = (file.data.entities ?? [])
+      .filter((entity) => coarse[entity.type])
+      .map((entity) => entity.start + ':' + entity.end + ':' + coarse[entity.type])
+    score(counts, document.gold, predicted)
+  }
+  printTable('UNER PUD test, whole entity stage on running text (PER/ORG/LOC)', counts)
+}
+
+/**
+ * Time the entity stage alone on news articles (decoded and segmented first).
+ *
+ * @returns
+ *   Nothing.
+ */
+async function measureSpeed(): Promise<void> {
+  const articles = await readCorpus(speedArticles)
+  const prepare = unified().use(decode).use(normalise).use(segment).freeze()
+  const tagger = unified().use(entities).freeze()
+  const files: VFile[] = []
+  let characters = 0
+  for (const article of articles) {
+    const file = new VFile({path: article.id, value: Buffer.from(article.text)})
+    await prepare.run({type: 'RootNode', children: []}, file)
+    characters += decoded(file).text.length
+    files.push(file)
+  }
+  // CPU time, not wall time: the machine is shared, and one core is what counts.
+  let best = Infinity
+  for (let round = 0; round < 3; round++) {
+    const started = process.cpuUsage()
+    for (const file of files) await tagger.run({type: 'RootNode', children: []}, file)
+    const used = process.cpuUsage(started)
+    best = Math.min(best, (used.user + used.system) / 1e6)
+  }
+  const megabytes = characters / 1024 / 1024
+  console.log('\nSpeed of the entity stage: ' + files.length + ' news articles, ' + megabytes.toFixed(2) + ' MB: ' + (megabytes / best).toFixed(2) + ' MB/s of CPU time (best of 3)')
+}
+
+/**
+ * Add exact-match counts of one unit (sentence or line) to `counts`.
+ *
+ * @param counts
+ *   Counts by type, updated in place.
+ * @param gold
+ *   Gold items as `start:end:type` keys.
+ * @param predicted
+ *   Predicted items as keys of the same form.
+ * @returns
+ *   Nothing.
+ */
+function score(counts: Map<string, Counts>, gold: readonly string[], predicted: readonly string[]): void {
+  const remaining = new Map<string, number>()
+  for (const item of gold) remaining.set(item, (remaining.get(item) ?? 0) + 1)
+  const entry = (type: string) => {
+    let value = counts.get(type)
+    if (!value) counts.set(type, (value = {truePositives: 0, falsePositives: 0, falseNegatives: 0}))
+    return value
+  }
+  for (const item of predicted) {
+    const type = item.slice(item.lastIndexOf(':') + 1)
+    const left = remaining.get(item) ?? 0
+    if (left > 0) {
+      remaining.set(item, left - 1)
+      entry(type).truePositives++
+    } else {
+      entry(type).falsePositives++
+    }
+  }
+  for (const [item, left] of remaining) {
+    entry(item.slice(item.lastIndexOf(':') + 1)).falseNegatives += left
+  }
+}
+
+/**
+ * Print P/R/F1 by type and micro-averaged.
+ *
+ * @param title
+ *   Table title.
+ * @param counts
+ *   Counts by type.
+ * @returns
+ *   Nothing.
+ */
+function printTable(title: string, counts: ReadonlyMap<string, Counts>): void {
+  console.log('\n' + title)
+  console.log('type         P      R      F1     gold')
+  const total: Counts = {truePositives: 0, falsePositives: 0, falseNegatives: 0}
+  const line = (name: string, value: Counts) => {
+    const precision = value.truePositives / Math.max(1, value.truePositives + value.falsePositives)
+    const recall = value.truePositives / Math.max(1, value.truePositives + value.falseNegatives)
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+    const cell = (number: number) => (100 * number).toFixed(1).padStart(6)
+    console.log(name.padEnd(11) + cell(precision) + cell(recall) + cell(f1) + String(value.truePositives + value.falseNegatives).padStart(8))
+  }
+  for (const type of [...counts.keys()].sort()) {
+    const value = counts.get(type) as Counts
+    line(type, value)
+    total.truePositives += value.truePositives
+    total.falsePositives += value.falsePositives
+    total.falseNegatives += value.falseNegatives
+  }
+  line('micro', total)
+}
+

@@ -1,0 +1,198 @@
+/**
+ * Word lists and tables of the entity stage (data only, sorted).
+ * The big gazetteers (countries, cities, demonyms) are built from npm data
+ * packages at `make model` time and ship inside the model file; these are
+ * the small hand-made lists that decide types, spans and canonical names.
+ */
+
+/** Entity types written to `entities.csv` (OntoNotes names). */
+export type EntityType = 'EVENT' | 'FAC' | 'GPE' | 'LOC' | 'NORP' | 'ORG' | 'PERSON' | 'WORK_OF_LAW'
+
+/** An entry of the alias table: the canonical name, and the type when the name decides it. */
+export interface Alias {
+  readonly canonical: string
+  readonly type?: EntityType
+}
+
+/**
+ * Usual variants of names, by surface form (matched as written, then in
+ * lower case with runs of spaces as one): `U.S.` -> `United States`.
+ */
+export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
+  ['America', {canonical: 'United States', type: 'GPE'}],
+  ['Britain', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['Burma', {canonical: 'Myanmar', type: 'GPE'}],
+  ['Congo', {canonical: 'Democratic Republic of the Congo', type: 'GPE'}],
+  ['D.C.', {canonical: 'Washington, D.C.', type: 'GPE'}],
+  ['DPRK', {canonical: 'North Korea', type: 'GPE'}],
+  ['DR Congo', {canonical: 'Democratic Republic of the Congo', type: 'GPE'}],
+  ['DRC', {canonical: 'Democratic Republic of the Congo', type: 'GPE'}],
+  ['Democratic Republic of Congo', {canonical: 'Democratic Republic of the Congo', type: 'GPE'}],
+  ['Downing Street', {canonical: 'Downing Street', type: 'ORG'}],
+  ['EU', {canonical: 'European Union', type: 'ORG'}],
+  ['E.U.', {canonical: 'European Union', type: 'ORG'}],
+  ['Gaza', {canonical: 'Gaza Strip', type: 'GPE'}],
+  ['Great Britain', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['Holland', {canonical: 'Netherlands', type: 'GPE'}],
+  ['IMF', {canonical: 'International Monetary Fund', type: 'ORG'}],
+  ['Karabakh', {canonical: 'Nagorno-Karabakh', type: 'LOC'}],
+  ['Kremlin', {canonical: 'Kremlin', type: 'ORG'}],
+  ['Minsk Group', {canonical: 'OSCE Minsk Group', type: 'ORG'}],
+  ['NATO', {canonical: 'NATO', type: 'ORG'}],
+  ['Nagorno-Karabakh', {canonical: 'Nagorno-Karabakh', type: 'LOC'}],
+  ['Nato', {canonical: 'NATO', type: 'ORG'}],
+  ['North Atlantic Treaty Organization', {canonical: 'NATO', type: 'ORG'}],
+  ['OSCE', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
+  ['Organization for Security and Cooperation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
+  ['Pentagon', {canonical: 'Pentagon', type: 'ORG'}],
+  ['Republic of Korea', {canonical: 'South Korea', type: 'GPE'}],
+  ['Russian Federation', {canonical: 'Russia', type: 'GPE'}],
+  ['U.K.', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['U.N.', {canonical: 'United Nations', type: 'ORG'}],
+  ['U.S.', {canonical: 'United States', type: 'GPE'}],
+  ['U.S.A.', {canonical: 'United States', type: 'GPE'}],
+  ['UAE', {canonical: 'United Arab Emirates', type: 'GPE'}],
+  ['UK', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['UN', {canonical: 'United Nations', type: 'ORG'}],
+  ['US', {canonical: 'United States', type: 'GPE'}],
+  ['USA', {canonical: 'United States', type: 'GPE'}],
+  ['United States', {canonical: 'United States', type: 'GPE'}],
+  ['United States of America', {canonical: 'United States', type: 'GPE'}],
+  ['Washington', {canonical: 'Washington, D.C.', type: 'GPE'}],
+  ['Washington D.C.', {canonical: 'Washington, D.C.', type: 'GPE'}],
+  ['Washington DC', {canonical: 'Washington, D.C.', type: 'GPE'}],
+  ['Washington, D.C.', {canonical: 'Washington, D.C.', type: 'GPE'}],
+  ['West', {canonical: 'the West', type: 'LOC'}]
+])
+
+/** Words of a title or role before a name, stripped from the start of a person (`President`, `Special Envoy`). */
+export const titleWords: ReadonlySet<string> = new Set([
+  'acting', 'adm.', 'admiral', 'ambassador', 'attorney', 'archbishop', 'bishop', 'brig.', 'brigadier', 'capt.', 'captain',
+  'cardinal', 'ceo', 'chairman', 'chairwoman', 'chancellor', 'chief', 'col.', 'colonel', 'commander', 'commissioner',
+  'congressman', 'congresswoman', 'councillor', 'crown', 'dame', 'deputy', 'director', 'dr', 'dr.', 'emir', 'envoy',
+  'ex', 'executive', 'first', 'foreign', 'former', 'gen.', 'general', 'gov.', 'governor', 'judge', 'justice', 'king', 'lady',
+  'late', 'leader', 'lieutenant', 'lord', 'lt.', 'madam', 'maj.', 'major', 'mayor', 'minister', 'mr', 'mr.', 'mrs',
+  'mrs.', 'ms', 'ms.', 'pope', 'premier', 'president', 'president-elect', 'presidential', 'prime', 'prince',
+  'princess', 'prof.', 'professor', 'queen', 'rep.', 'representative', 'rev.', 'reverend', 'secretary', 'sen.',
+  'senator', 'sergeant', 'sgt.', 'sheikh', 'sir', 'speaker', 'special', 'spokesman', 'spokesperson', 'spokeswoman',
+  'state', 'sultan', 'supreme', 'vice'
+])
+
+/** Demonyms and group names not in the nationality package, or spelled otherwise there (adjective forms). */
+export const extraDemonyms: readonly string[] = [
+  'African', 'Afrikaner', 'Arab', 'Argentine', 'Argentinian', 'Asian', 'Baltic', 'Basque', 'Bosnian', 'Buddhist',
+  'Catalan', 'Catholic', 'Chechen', 'Christian', 'Democrat', 'Ecuadorian', 'Emirati', 'English', 'European',
+  'Flemish', 'Herzegovinian', 'Hindu', 'Hispanic', 'Jewish', 'Kazakh', 'Kosovar', 'Kurdish', 'Latino', 'Muslim',
+  'Northern Irish', 'Palestinian', 'Pashtun', 'Persian', 'Republican', 'Scottish', 'Shia', 'Shiite', 'Slavic',
+  'Slovak', 'Soviet', 'Sunni', 'Tatar', 'Turkic', 'Uyghur', 'Uzbek', 'Yemeni'
+]
+
+/** Plural or noun forms of demonyms whose adjective is not the form plus `s` (`Jews` -> `Jewish`). */
+export const demonymNouns: ReadonlyMap<string, string> = new Map([
+  ['Brits', 'British'],
+  ['Britons', 'British'],
+  ['Danes', 'Danish'],
+  ['Dutchmen', 'Dutch'],
+  ['Englishmen', 'English'],
+  ['Filipinos', 'Filipino'],
+  ['Finns', 'Finnish'],
+  ['Frenchmen', 'French'],
+  ['Irishmen', 'Irish'],
+  ['Jews', 'Jewish'],
+  ['Kurds', 'Kurdish'],
+  ['Poles', 'Polish'],
+  ['Scots', 'Scottish'],
+  ['Spaniards', 'Spanish'],
+  ['Swedes', 'Swedish'],
+  ['Turks', 'Turkish']
+])
+
+/** Regions, continents and other places that are not political entities (`LOC`). */
+export const regions: readonly string[] = [
+  'Africa', 'Alps', 'Amazon', 'Americas', 'Antarctica', 'Arctic', 'Asia', 'Atlantic', 'Balkans', 'Baltics', 'Black Sea',
+  'Caspian Sea', 'Caucasus', 'Central America', 'Central Asia', 'Central Europe', 'Donbas', 'East Africa',
+  'East Asia', 'Eastern Europe', 'Eurasia', 'Europe', 'Far East', 'Himalayas', 'Horn of Africa', 'Indian Ocean',
+  'Indo-Pacific', 'Karabakh', 'Korean Peninsula', 'Latin America', 'Levant', 'Mediterranean', 'Middle East',
+  'Nagorno-Karabakh', 'Near East', 'North Africa', 'North America', 'North Caucasus', 'Oceania', 'Pacific',
+  'Persian Gulf', 'Red Sea', 'Sahel', 'Scandinavia', 'Siberia', 'Sinai', 'South America', 'South Asia',
+  'South Caucasus', 'Southeast Asia', 'Sub-Saharan Africa', 'West Africa', 'Western Europe'
+]
+
+/** States and provinces (`GPE`). */
+export const states: readonly string[] = [
+  'Alabama', 'Alaska', 'Alberta', 'Arizona', 'Arkansas', 'Bavaria', 'British Columbia', 'California', 'Catalonia',
+  'Colorado', 'Connecticut', 'Delaware', 'England', 'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa',
+  'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Manitoba', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota',
+  'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico',
+  'New York', 'North Carolina', 'North Dakota', 'Northern Ireland', 'Ohio', 'Oklahoma', 'Ontario', 'Oregon',
+  'Pennsylvania', 'Quebec', 'Rhode Island', 'Scotland', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas',
+  'Utah', 'Vermont', 'Virginia', 'Wales', 'West Virginia', 'Wisconsin', 'Wyoming'
+]
+
+/** Well-known organisations for the gazetteer feature. */
+export const organisations: readonly string[] = [
+  'African Union', 'Amnesty International', 'Congress', 'European Commission', 'European Council',
+  'European Parliament', 'European Union', 'Hamas', 'Hezbollah', 'International Monetary Fund', 'Interpol', 'NATO',
+  'OSCE', 'Parliament', 'Red Cross', 'Senate', 'Taliban', 'United Nations', 'World Bank', 'World Health Organization'
+]
+
+/** Last words that make a place name a facility (`Joint Base Andrews`, `Zangezur Corridor`). */
+export const facilityWords: ReadonlySet<string> = new Set([
+  'airport', 'arena', 'avenue', 'base', 'boulevard', 'bridge', 'building', 'canal', 'cathedral', 'centre', 'church',
+  'corridor', 'dam', 'highway', 'hospital', 'mosque', 'palace', 'pipeline', 'plaza', 'port', 'prison', 'railway',
+  'road', 'room', 'route', 'square', 'stadium', 'station', 'street', 'synagogue', 'temple', 'terminal', 'theater',
+  'theatre', 'tower', 'tunnel'
+])
+
+/** Words that make a name an event (`Cold War`, `Olympic Games`). */
+export const eventWords: ReadonlySet<string> = new Set([
+  'battle', 'championship', 'championships', 'conference', 'crisis', 'cup', 'election', 'elections', 'festival',
+  'games', 'genocide', 'holocaust', 'massacre', 'olympics', 'revolution', 'summit', 'uprising', 'war'
+])
+
+/** Words that make a name a law or treaty (`Freedom Support Act`, `Charter of the United Nations`). */
+export const lawWords: ReadonlySet<string> = new Set([
+  'accord', 'accords', 'act', 'agreement', 'amendment', 'bill', 'charter', 'code', 'constitution', 'convention',
+  'declaration', 'directive', 'doctrine', 'law', 'pact', 'protocol', 'resolution', 'treaty'
+])
+
+/** Words after `White House` that show it acting as an organisation (`the White House said`). */
+export const actingWords: ReadonlySet<string> = new Set([
+  'added', 'announced', 'confirmed', 'denied', 'has', 'insisted', 'official', 'officials', 'press', 'said', 'says',
+  'spokesman', 'spokesperson', 'spokeswoman', 'stated', 'wants', 'warned'
+])
+
+/** Last words of natural places (`LOC`): `Caspian Sea`, `Mekong River`. */
+export const landformWords: ReadonlySet<string> = new Set([
+  'bay', 'canyon', 'coast', 'desert', 'gulf', 'island', 'islands', 'lake', 'mountain', 'mountains', 'ocean',
+  'peninsula', 'plain', 'range', 'river', 'sea', 'strait', 'valley'
+])
+
+/** Capitalised words that are never a name alone: days, months, numbers, pronouns (`Friday`, `Thirty`, `Many`). */
+export const notNames: ReadonlySet<string> = new Set([
+  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'eight', 'eighty', 'eleven',
+  'every', 'february', 'fifty', 'five', 'forty', 'four', 'friday', 'he', 'her', 'his', 'hundred', 'i', 'it', 'its',
+  'january', 'july', 'june', 'march', 'many', 'may', 'monday', 'most', 'my', 'nine', 'ninety', 'no', 'november',
+  'october', 'one', 'our', 'saturday', 'september', 'seven', 'seventy', 'she', 'six', 'sixty', 'some', 'sunday',
+  'ten', 'that', 'the', 'their', 'these', 'they', 'thirty', 'this', 'those', 'three', 'thursday', 'tuesday', 'twelve',
+  'tv', 'twenty', 'two', 'we', 'wednesday', 'you', 'your'
+])
+
+/** Heads of organisation, facility and law names that go on through `of` / `for` (`Charter of the United Nations`). */
+export const openHeads: ReadonlySet<string> = new Set([
+  'academy', 'agency', 'association', 'bank', 'charter', 'college', 'commission', 'committee', 'council', 'court',
+  'declaration', 'department', 'federation', 'foundation', 'fund', 'institute', 'ministry', 'office', 'organisation',
+  'organization', 'route', 'school', 'treaty', 'union', 'university'
+])
+
+/** Titles that announce a person's name right after them (`President Ilham Aliyev`, `Special Envoy Witkoff`). */
+export const personTitles: ReadonlySet<string> = new Set([
+  'ambassador', 'chancellor', 'commissioner', 'dr.', 'envoy', 'gov.', 'governor', 'king', 'mayor', 'minister',
+  'mr.', 'mrs.', 'ms.', 'pope', 'premier', 'president', 'prince', 'princess', 'queen', 'rep.', 'secretary', 'sen.',
+  'senator', 'sheikh', 'spokesman', 'spokesperson', 'spokeswoman', 'state'
+])
+
+/** Lower-case words that occur inside names (`Charter of the United Nations`, `Ludwig van Beethoven`). */
+export const particles: ReadonlySet<string> = new Set([
+  'al', 'and', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'for', 'in', 'la', 'le', 'of', 'on', 'the', 'van', 'von'
+])

@@ -1,0 +1,738 @@
+import {readFileSync} from 'node:fs'
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {decoded} from '../pipeline/record.js'
+import {
+  actingWords,
+  aliases,
+  demonymNouns,
+  eventWords,
+  facilityWords,
+  landformWords,
+  lawWords,
+  notNames,
+  openHeads,
+  particles,
+  personTitles,
+  titleWords,
+  type EntityType
+} from './entities-list.js'
+import {createExtractor, decodeModel, labelSpans, normaliseWord, tagSentence, type TagType} from './entities-tagger.js'
+import {sentenceRanges, tokenize, type Token} from './entities-tokens.js'
+
+/** A named-entity mention, in working-text UTF-16 offsets. */
+export interface Entity {
+  readonly start: number
+  readonly end: number
+  readonly type: EntityType
+  /** The mention as written. */
+  readonly text: string
+  /** Canonical name: the full form within the document, then the alias table. */
+  readonly canonical: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Named-entity mentions in text order; set by `entities`. */
+    entities: Entity[]
+  }
+}
+
+// The weights ship with the project (`make model` writes them); compiled code
+// runs from `dist/stages/`, so the file is two folders up from here.
+const model = decodeModel(readFileSync(new URL('../../stages/entities-model.bin', import.meta.url)))
+const places = new Set([...model.gazetteer.country, ...model.gazetteer.city, ...model.gazetteer.state])
+const regionNames = new Set(model.gazetteer.region)
+const demonymAdjectives = demonymMap(model.gazetteer.demonym)
+const commonWords = new Set(model.commonWords)
+
+/** A mention while the stage works on it: token range and type. */
+interface Mention {
+  first: number
+  last: number
+  type: EntityType
+}
+
+/**
+ * Tag named entities in the working text with the trained tagger, fix their
+ * spans (no titles, leading `the` or possessive `’s`; names inside hyphenated
+ * words count), decide the OntoNotes type, make later mentions of a name
+ * consistent with the first ("Aliyev" after "Ilham Aliyev"), and give each
+ * mention a canonical name.
+ */
+export const entities: Plugin<[], Root> = function () {
+  const extractor = createExtractor(model.gazetteer)
+
+  return function (_, file) {
+    const {text} = decoded(file)
+    const tokens = tokenize(text)
+    const headings = new Uint8Array(tokens.length)
+    const capitals = new Uint8Array(tokens.length)
+    let mentions: Mention[] = []
+    for (const [first, last] of sentenceRanges(text, tokens)) {
+      const words = tokens.slice(first, last).map((token) => token.text)
+      if (titleCase(words)) headings.fill(1, first, last)
+      if (!words.some((word) => /\p{Ll}/u.test(word))) capitals.fill(1, first, last)
+      for (const span of labelSpans(tagSentence(model, extractor(words)))) {
+        for (const [start, end] of nameRuns(tokens, first + span.start, first + span.end - 1)) {
+          const mention = refine(tokens, start, end, span.type, first)
+          if (mention) mentions.push(...splitHyphenated(tokens, mention))
+        }
+      }
+    }
+    mentions = addTitledPersons(tokens, mentions)
+    mentions = joinNames(tokens, extendNames(tokens, mentions))
+    mentions = dropHeadingGuesses(tokens, mentions, headings)
+    mentions = addKnownNames(tokens, mentions, capitals)
+    mentions = makeConsistent(tokens, mentions)
+    // Names consistency added may open a longer name (`Trump` `Route for …`).
+    mentions = joinNames(tokens, extendNames(tokens, mentions))
+    file.data.entities = canonicalise(file, tokens, mentions)
+  }
+}
+
+/**
+ * Cut a tagged span at lower-case words that are not name particles: a
+ * greedy tagger sometimes runs on (`Strategic Working Group to prepare a Charter`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param first
+ *   First token index of the span.
+ * @param last
+ *   Last token index of the span.
+ * @returns
+ *   `[first, last]` runs without such words.
+ */
+function nameRuns(tokens: readonly Token[], first: number, last: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
+  let start = first
+  for (let index = first; index <= last; index++) {
+    const word = (tokens[index] as Token).text
+    const next = tokens[index + 1]?.text ?? ''
+    // `Charter of the United Nations and the 1991 Almaty Declaration` is two names.
+    const joinsTwo = word === 'and' && (next === 'the' || /^\d/.test(next))
+    if (!joinsTwo && (!/^\p{Ll}/u.test(word) || particles.has(word) || facilityWords.has(word))) continue
+    if (index > start) runs.push([start, index - 1])
+    start = index + 1
+  }
+  if (start <= last) runs.push([start, last])
+  return runs
+}
+
+/**
+ * Trim a tagged span to the name and decide its type.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param first
+ *   Index of the first token.
+ * @param last
+ *   Index of the last token.
+ * @param tag
+ *   Type the tagger gave.
+ * @param sentenceStart
+ *   Index of the first token of the sentence.
+ * @returns
+ *   The mention, or `undefined` when nothing of our types is left.
+ */
+function refine(tokens: readonly Token[], first: number, last: number, tag: TagType, sentenceStart: number): Mention | undefined {
+  const word = (index: number) => (tokens[index] as Token).text
+  const lower = (index: number) => normaliseWord(word(index))
+  const punctuation = (index: number) => /^[\p{P}\p{S}]+$/u.test(word(index))
+  while (first < last && /^\d+$/.test(word(first))) first++
+  while (first <= last && (punctuation(first) || /^\p{Ll}/u.test(word(first)) || notNames.has(lower(first)))) first++
+  // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
+  while (first <= last && (punctuation(last) || lower(last) === "'s" || (/^\p{Ll}/u.test(word(last)) && !facilityWords.has(lower(last))))) last--
+  if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
+  // `Both Aliyev`, `Gains`: a common word opening a sentence is no name.
+  if (first === sentenceStart && commonWords.has(lower(first)) && !knownType(word(first))) {
+    if (first === last) return undefined
+    first++
+  }
+  if (first > last) return undefined
+  const type = classify(tokens, first, last, tag)
+  return type ? {first, last, type} : undefined
+}
+
+/**
+ * The OntoNotes type of a mention from the tagger's type, the alias table,
+ * the gazetteers and the name's last word.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @param tag
+ *   Tagger type.
+ * @returns
+ *   Type, or `undefined` for a name of no output type (a film, an award).
+ */
+function classify(tokens: readonly Token[], first: number, last: number, tag: TagType): EntityType | undefined {
+  const name = spanText(tokens, first, last)
+  const words = tokens.slice(first, last + 1).map((token) => normaliseWord(token.text))
+  const head = words.at(-1) as string
+  const several = words.length > 1
+  if (name === 'White House') return whiteHouseType(tokens, last)
+  const known = knownType(name)
+  if (known) return known
+  if (tag === 'NORP') return 'NORP'
+  if (tag === 'PER') return 'PERSON'
+  if ((several && lawWords.has(head)) || (lawWords.has(words[0] as string) && (words[1] === 'of' || words[1] === 'on'))) {
+    return 'WORK_OF_LAW'
+  }
+  if (several && eventWords.has(head) && (tag === 'MISC' || head === 'war')) return 'EVENT'
+  if (several && facilityWords.has(head) && tag !== 'MISC') return 'FAC'
+  if (tag === 'ORG') return 'ORG'
+  if (tag === 'MISC') return undefined
+  if (landformWords.has(head)) return 'LOC'
+  return 'GPE'
+}
+
+/**
+ * `White House` is the organisation when it acts or speaks (`the White House
+ * said`, `White House spokeswoman`, `the White House’s record`), else the building.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param last
+ *   Index of `House`.
+ * @returns
+ *   `ORG` or `FAC`.
+ */
+function whiteHouseType(tokens: readonly Token[], last: number): EntityType {
+  const next = tokens[last + 1]
+  if (!next) return 'FAC'
+  const word = normaliseWord(next.text)
+  return actingWords.has(word) || word === "'s" ? 'ORG' : 'FAC'
+}
+
+/**
+ * Split `Armenia-Azerbaijan` or `U.S.–Azerbaijan` into its names when every
+ * part is a known place or demonym and the whole is not a known name.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mention
+ *   Mention.
+ * @returns
+ *   The mention, or its parts.
+ */
+function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] {
+  const parts: Mention[] = []
+  let start = mention.first
+  for (let index = mention.first; index <= mention.last + 1; index++) {
+    const token = tokens[index]
+    if (index <= mention.last && token && !/^[-–]$/.test(token.text)) continue
+    if (index === start) return [mention]
+    const name = spanText(tokens, start, index - 1)
+    const type = knownType(name)
+    if (!type) return [mention]
+    parts.push({first: start, last: index - 1, type})
+    start = index + 1
+  }
+  return parts.length > 1 && !knownType(spanText(tokens, mention.first, mention.last)) ? parts : [mention]
+}
+
+/**
+ * Type of a name the gazetteers or the alias table know.
+ *
+ * @param name
+ *   Name as written.
+ * @returns
+ *   Type, or `undefined`.
+ */
+function knownType(name: string): EntityType | undefined {
+  const alias = aliases.get(name)
+  if (alias?.type) return alias.type
+  if (places.has(name)) return 'GPE'
+  if (regionNames.has(name)) return 'LOC'
+  if (demonymAdjectives.has(name)) return 'NORP'
+  return undefined
+}
+
+/**
+ * Whether a sentence is a title-case heading (`Azerbaijan Gains Strategic
+ * Leverage`), where capitals say nothing about names.
+ *
+ * @param words
+ *   Token texts of the sentence.
+ * @returns
+ *   Whether every word of four letters or more is capitalised (two at least).
+ */
+function titleCase(words: readonly string[]): boolean {
+  let content = 0
+  for (const word of words) {
+    if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue
+    if (!/^\p{Lu}/u.test(word)) return false
+    content++
+  }
+  return content >= 2
+}
+
+/**
+ * Tag the capitalised words after a person's title as that person
+ * (`President Ilham Aliyev`, `Special Envoy Witkoff`), replacing what the
+ * tagger said about them; places, demonyms and organisation words are left
+ * alone (`Foreign Ministry`, `President Macron of France`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function addTitledPersons(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  let result = [...mentions]
+  for (let index = 0; index < tokens.length - 1; index++) {
+    const title = tokens[index] as Token
+    if (!personTitles.has(normaliseWord(title.text))) continue
+    let last = index
+    for (let next = index + 1; next < tokens.length && next <= index + 3; next++) {
+      const token = tokens[next] as Token
+      const word = normaliseWord(token.text)
+      const joined = token.start - (tokens[next - 1] as Token).end === 1
+      if (!joined || !/^\p{Lu}/u.test(token.text) || titleWords.has(word) || notNames.has(word)) break
+      if (openHeads.has(word) || facilityWords.has(word) || lawWords.has(word) || knownType(token.text)) {
+        last = index
+        break
+      }
+      last = next
+    }
+    // `spokeswoman Anna Kelly`: after a lower-case title, only a full name.
+    if (last === index || (/^\p{Ll}/u.test(title.text) && last === index + 1)) continue
+    const first = index + 1
+    if (!result.some((mention) => mention.first === first && mention.last === last && mention.type === 'PERSON')) {
+      result = result.filter((mention) => mention.last < first || mention.first > last)
+      result.push({first, last, type: 'PERSON'})
+    }
+    index = last
+  }
+  return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Carry a name with an open head on through `of` / `for` (`Trump Route` ->
+ * `Trump Route for International Peace and Prosperity`), and pull a head
+ * before `of` into a name (`United Nations` -> `Charter of the United Nations`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function extendNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const connectors = new Set(['and', 'for', 'in', 'of', 'on', 'the'])
+  const word = (index: number) => normaliseWord((tokens[index] as Token).text)
+  const capital = (index: number) => index >= 0 && index < tokens.length && /^\p{Lu}/u.test((tokens[index] as Token).text)
+  const extended: Mention[] = []
+  for (const mention of mentions) {
+    let {first, last, type} = mention
+    // `Trump` `Route`: a name before a facility word names the facility.
+    while (capital(last + 1) && facilityWords.has(word(last + 1)) && (tokens[last + 1] as Token).start - (tokens[last] as Token).end === 1) {
+      last++
+      type = 'FAC'
+    }
+    if (type !== 'PERSON' && openHeads.has(word(last)) && (word(last + 1) === 'of' || word(last + 1) === 'for')) {
+      let end = last
+      for (let next = last + 1; next < tokens.length && next <= last + 10; next++) {
+        if (capital(next)) end = next
+        else if (!connectors.has(word(next))) break
+      }
+      last = end
+    }
+    let before = first - 1
+    if (before >= 0 && word(before) === 'the') before--
+    if (before >= 1 && (word(before) === 'of' || word(before) === 'on') && capital(before - 1)) {
+      const head = word(before - 1)
+      if (openHeads.has(head) || lawWords.has(head)) {
+        first = before - 1
+        type = lawWords.has(head) ? 'WORK_OF_LAW' : facilityWords.has(head) ? 'FAC' : 'ORG'
+      }
+    }
+    if (lawWords.has(word(first)) && last > first) type = 'WORK_OF_LAW'
+    const top = extended.at(-1)
+    if (top && top.first <= first && top.last >= last) continue
+    // A longer name swallows the mentions it now covers.
+    while (extended.length > 0 && (extended.at(-1) as Mention).last >= first) {
+      first = Math.min(first, (extended.pop() as Mention).first)
+    }
+    extended.push({first, last, type})
+  }
+  return extended
+}
+
+/**
+ * Join two mentions around one word when the whole is a known name (`United
+ * States` `of` `America`) or a name with `of` / `for` goes on with `and`
+ * (`Organization for Security` `and` `Cooperation in Europe`); a name with
+ * `of` / `for` takes the type of the word before it (`Trump Route for …` is a
+ * facility, `Charter of …` a law).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function joinNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => normaliseWord((tokens[index] as Token).text)
+  const innerHead = (mention: Mention) => {
+    for (let index = mention.first + 1; index < mention.last; index++) {
+      if (word(index) === 'of' || word(index) === 'for') return word(index - 1)
+    }
+    return undefined
+  }
+  const result: Mention[] = []
+  for (const mention of mentions) {
+    const previous = result.at(-1)
+    if (previous && mention.first === previous.last + 2) {
+      const known = knownType(spanText(tokens, previous.first, mention.last))
+      if (known || (word(previous.last + 1) === 'and' && openHeads.has(innerHead(previous) ?? '') && previous.type !== 'PERSON')) {
+        result[result.length - 1] = {first: previous.first, last: mention.last, type: known ?? previous.type}
+        continue
+      }
+    }
+    result.push(mention)
+  }
+  return result.map(function (mention) {
+    const head = innerHead(mention)
+    if (head === undefined || mention.type === 'PERSON' || knownType(spanText(tokens, mention.first, mention.last))) return mention
+    if (facilityWords.has(head)) return {...mention, type: 'FAC'}
+    if (lawWords.has(head)) return {...mention, type: 'WORK_OF_LAW'}
+    return openHeads.has(head) ? {...mention, type: 'ORG'} : mention
+  })
+}
+
+/**
+ * In title-case headings, keep only names known from the gazetteers or
+ * tagged in the running text of the document.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @param headings
+ *   `1` per token of a heading.
+ * @returns
+ *   Mentions in text order.
+ */
+function dropHeadingGuesses(tokens: readonly Token[], mentions: readonly Mention[], headings: Uint8Array): Mention[] {
+  const body = new Set<string>()
+  for (const mention of mentions) {
+    if (headings[mention.first]) continue
+    body.add(nameKey(spanText(tokens, mention.first, mention.last)))
+    if (mention.type === 'PERSON') body.add(nameKey((tokens[mention.last] as Token).text))
+  }
+  const kept: Mention[] = []
+  for (const mention of mentions) {
+    const name = spanText(tokens, mention.first, mention.last)
+    const known = knownType(name)
+    if (!headings[mention.first] || body.has(nameKey(name))) kept.push(mention)
+    else if (known) kept.push({...mention, type: known})
+  }
+  return kept
+}
+
+/**
+ * Add mentions of names the gazetteers and the alias table know, and of
+ * unknown words in capitals, that the tagger missed, alone or inside a
+ * hyphenated word (`U.S.-brokered`, `ex-Soviet`), where no mention is.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions found so far.
+ * @param capitals
+ *   `1` per token of a sentence in capitals.
+ * @returns
+ *   Mentions in text order.
+ */
+function addKnownNames(tokens: readonly Token[], mentions: readonly Mention[], capitals: Uint8Array): Mention[] {
+  const covered = coverage(tokens, mentions)
+  const added: Mention[] = [...mentions]
+  for (let index = 0; index < tokens.length; index++) {
+    if (covered[index]) continue
+    const token = tokens[index] as Token
+    if (!/^\p{Lu}/u.test(token.text)) continue
+    // `SOCAR`, `OSCE`: an unknown word in capitals in running text is an organisation.
+    if (!capitals[index] && /^\p{Lu}{3,6}$/u.test(token.text) && !commonWords.has(normaliseWord(token.text)) && !notNames.has(normaliseWord(token.text)) && !knownType(token.text)) {
+      added.push({first: index, last: index, type: 'ORG'})
+      continue
+    }
+    // Longest known name of up to four tokens starting here.
+    for (let last = Math.min(tokens.length - 1, index + 3); last >= index; last--) {
+      if (covered[last]) continue
+      const name = spanText(tokens, index, last)
+      const type = knownType(name)
+      if (!type) continue
+      // `Most` (a Czech town) opening a sentence; `US` in capitals stays.
+      const lower = normaliseWord(name)
+      if (name !== name.toUpperCase() && (notNames.has(lower) || commonWords.has(lower))) continue
+      // `the West`, not `West Bank` or a sentence opening on `West`.
+      if (name === 'West' && (index === 0 || normaliseWord((tokens[index - 1] as Token).text) !== 'the')) continue
+      // `New York Times`: a longer capitalised name goes on; leave it to the
+      // tagger (`Azerbaijani President` is a name and a title).
+      const next = tokens[last + 1]
+      const nextWord = next ? normaliseWord(next.text) : ''
+      if (next && /^\p{Lu}\p{Ll}/u.test(next.text) && next.start === (tokens[last] as Token).end + 1 && !titleWords.has(nextWord)) break
+      added.push({first: index, last, type})
+      index = last
+      break
+    }
+  }
+  return added.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Document consistency: a name tagged once is tagged everywhere it recurs
+ * untagged, and a surname of a tagged person is that person ("Aliyev" after
+ * "Ilham Aliyev", even where the tagger called it a place).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function makeConsistent(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const votes = new Map<string, Map<EntityType, number>>()
+  const vote = (key: string, type: EntityType, weight: number) => {
+    const counts = votes.get(key) ?? new Map<EntityType, number>()
+    counts.set(type, (counts.get(type) ?? 0) + weight)
+    votes.set(key, counts)
+  }
+  for (const mention of mentions) {
+    vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
+    if (mention.type === 'PERSON' && mention.last > mention.first) {
+      // Surnames and given names of a full name count for more than one stray tag.
+      vote(nameKey((tokens[mention.last] as Token).text), 'PERSON', 2)
+      vote(nameKey((tokens[mention.first] as Token).text), 'PERSON', 2)
+    }
+  }
+  const winner = (key: string) => {
+    const counts = votes.get(key)
+    if (!counts) return undefined
+    return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))[0]?.[0]
+  }
+
+  const result: Mention[] = mentions.map(function (mention) {
+    if (mention.first !== mention.last) return mention
+    const type = winner(nameKey((tokens[mention.first] as Token).text))
+    return type === 'PERSON' && mention.type !== 'PERSON' ? {...mention, type} : mention
+  })
+
+  // Longest recorded name first, so `Ilham Aliyev` wins over `Aliyev`.
+  const names = new Map<string, number>()
+  for (const key of votes.keys()) {
+    const first = key.split(' ')[0] as string
+    names.set(first, Math.max(names.get(first) ?? 0, key.split(' ').length))
+  }
+  const covered = coverage(tokens, result)
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (covered[index] || !/^\p{Lu}/u.test(token.text)) continue
+    const longest = names.get(nameKey(token.text))
+    if (!longest) continue
+    for (let last = Math.min(tokens.length - 1, index + longest * 2); last >= index; last--) {
+      if (covered[last]) continue
+      const type = winner(nameKey(spanText(tokens, index, last)))
+      if (!type) continue
+      result.push({first: index, last, type})
+      index = last
+      break
+    }
+  }
+  return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Turn mentions into entities with canonical names: titles and middle
+ * initials dropped, short and all-capital forms of a person mapped to the
+ * document's full form, acronyms to their spelled-out form in the document,
+ * variants through the alias table, plural demonyms to the adjective.
+ *
+ * @param file
+ *   Document.
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Entities in text order.
+ */
+function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly Mention[]): Entity[] {
+  const {text} = decoded(file)
+  const names = mentions.map((mention) => ({mention, name: spanText(tokens, mention.first, mention.last)}))
+
+  // Full person names by folded surname, most frequent (then longest) first.
+  const fullNames = new Map<string, Map<string, number>>()
+  for (const {mention, name} of names) {
+    if (mention.type !== 'PERSON' || mention.last === mention.first) continue
+    const full = personName(name)
+    const surname = foldKey(full.split(' ').at(-1) as string)
+    const counts = fullNames.get(surname) ?? new Map<string, number>()
+    counts.set(full, (counts.get(full) ?? 0) + 1)
+    fullNames.set(surname, counts)
+  }
+  // Spelled-out names by their initials (`OSCE` <- `Organization for Security and Cooperation in Europe`).
+  const spelled = new Map<string, string>()
+  for (const {mention, name} of names) {
+    if (mention.last - mention.first < 2) continue
+    const initials = name.split(' ').filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.charAt(0)).join('')
+    if (initials.length >= 3 && !spelled.has(initials)) spelled.set(initials, name)
+  }
+
+  const canonicals = names.map(function ({mention, name}) {
+    if (mention.type === 'PERSON') {
+      const full = personName(name)
+      const counts = fullNames.get(foldKey(full.split(' ').at(-1) as string))
+      const single = full.split(' ').length === 1
+      if (counts && (single || !counts.has(full))) {
+        const best = [...counts].sort((left, right) => right[1] - left[1] || right[0].length - left[0].length || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))[0]
+        if (best && (single || foldKey(best[0]) === foldKey(full))) return best[0]
+      }
+      return full
+    }
+    if (mention.type === 'NORP') return demonymAdjectives.get(name) ?? name
+    const expanded = /^\p{Lu}{2,6}$/u.test(name) && !aliases.has(name) ? (spelled.get(name) ?? name) : name
+    const alias = aliases.get(expanded)
+    if (alias) return alias.canonical
+    const republic = /^Republic of (.+)$/.exec(expanded)
+    if (republic && places.has(republic[1] as string)) return republic[1] as string
+    return expanded
+  })
+
+  // One spelling per name within the document: accents and capitals of the
+  // best-written variant (`Antonio Costa` -> `António Costa`, `TRUMP` -> `Trump`).
+  const variants = new Map<string, string>()
+  for (const canonical of canonicals) {
+    const key = foldKey(canonical)
+    const current = variants.get(key)
+    if (current === undefined || spellingScore(canonical) > spellingScore(current)) variants.set(key, canonical)
+  }
+
+  return names.map(function ({mention}, index) {
+    const start = (tokens[mention.first] as Token).start
+    const end = (tokens[mention.last] as Token).end
+    const canonical = canonicals[index] as string
+    return {start, end, type: mention.type, text: text.slice(start, end), canonical: variants.get(foldKey(canonical)) ?? canonical}
+  })
+}
+
+/**
+ * A person's name without middle initials (`Donald J. Trump` -> `Donald Trump`).
+ *
+ * @param name
+ *   Name as written.
+ * @returns
+ *   Name.
+ */
+function personName(name: string): string {
+  const words = name.split(' ')
+  if (words.length < 3) return name
+  return words.filter((word, index) => index === 0 || index === words.length - 1 || !/^\p{Lu}\.$/u.test(word)).join(' ')
+}
+
+/**
+ * How well a variant is written: accented letters, then mixed case.
+ *
+ * @param name
+ *   Variant.
+ * @returns
+ *   Score (higher is better).
+ */
+function spellingScore(name: string): number {
+  const accents = name.normalize('NFD').length - name.length
+  const mixed = name !== name.toUpperCase() || name.length <= 4 ? 1 : 0
+  const capitals = name.split(' ').filter((word) => /^\p{Lu}/u.test(word)).length
+  return accents * 100 + mixed * 10 + capitals
+}
+
+/**
+ * Key of a name for grouping variants: no accents, lower case.
+ *
+ * @param name
+ *   Name.
+ * @returns
+ *   Key.
+ */
+function foldKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+/**
+ * Key of a name for consistency votes: lower case, straight apostrophes.
+ *
+ * @param name
+ *   Name.
+ * @returns
+ *   Key.
+ */
+function nameKey(name: string): string {
+  return normaliseWord(name)
+}
+
+/**
+ * The text of a token range with each gap as one space (a no-break space or
+ * a line break in a name reads as a space).
+ *
+ * @param tokens
+ *   Tokens.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @returns
+ *   Name.
+ */
+function spanText(tokens: readonly Token[], first: number, last: number): string {
+  let name = (tokens[first] as Token).text
+  for (let index = first + 1; index <= last; index++) {
+    const token = tokens[index] as Token
+    name += (token.start > (tokens[index - 1] as Token).end ? ' ' : '') + token.text
+  }
+  return name
+}
+
+/**
+ * Which tokens a mention covers.
+ *
+ * @param tokens
+ *   Tokens.
+ * @param mentions
+ *   Mentions.
+ * @returns
+ *   `1` per covered token.
+ */
+function coverage(tokens: readonly Token[], mentions: readonly Mention[]): Uint8Array {
+  const covered = new Uint8Array(tokens.length)
+  for (const mention of mentions) covered.fill(1, mention.first, mention.last + 1)
+  return covered
+}
+
+/**
+ * Map each demonym form to its adjective (`Armenians` -> `Armenian`).
+ *
+ * @param demonyms
+ *   Demonym gazetteer (adjectives and plurals).
+ * @returns
+ *   Map from every form to the adjective.
+ */
+function demonymMap(demonyms: readonly string[]): Map<string, string> {
+  const known = new Set(demonyms)
+  const map = new Map<string, string>()
+  for (const form of demonyms) {
+    const singular = form.endsWith('s') ? form.slice(0, -1) : ''
+    map.set(form, singular && known.has(singular) ? singular : (demonymNouns.get(form) ?? form))
+  }
+  return map
+}

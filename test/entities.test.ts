@@ -1,0 +1,98 @@
+import test from 'ava'
+import {sourcePlace} from '../pipeline/record.js'
+import {entities} from '../stages/entities.js'
+import {tokenize} from '../stages/entities-tokens.js'
+import {clean, runStages} from './helpers.js'
+
+/**
+ * Clean a text, run `entities`, and list the mentions as `text|type|canonical`.
+ *
+ * @param value
+ *   Text.
+ * @returns
+ *   Mentions in text order.
+ */
+async function tag(value: string): Promise<string[]> {
+  const file = await runStages(await clean(value), [[entities]])
+  return (file.data.entities ?? []).map((entity) => entity.text + '|' + entity.type + '|' + entity.canonical)
+}
+
+const tags = test.macro(async function (t, value: string, expected: string[]) {
+  t.deepEqual(await tag(value), expected)
+})
+
+test('exports the stage only', async function (t) {
+  t.deepEqual(Object.keys(await import('../stages/entities.js')), ['entities'])
+})
+
+// Canonical names.
+test('maps a short form of a person to the full form', tags, 'President Donald Trump met reporters. Later, Trump said the deal was done.', [
+  'Donald Trump|PERSON|Donald Trump',
+  'Trump|PERSON|Donald Trump'
+])
+test('drops middle initials from a canonical name', tags, 'Donald J. Trump spoke to reporters on Monday.', [
+  'Donald J. Trump|PERSON|Donald Trump'
+])
+test('maps variants through the alias table', tags, 'Officials from the U.S. and the United States of America met officials from the US.', [
+  'U.S.|GPE|United States',
+  'United States of America|GPE|United States',
+  'US|GPE|United States'
+])
+test('maps plural demonyms to the adjective', tags, 'Armenians and Azerbaijanis celebrated in the streets.', [
+  'Armenians|NORP|Armenian',
+  'Azerbaijanis|NORP|Azerbaijani'
+])
+test('maps an acronym to the organisation', tags, 'The OSCE sent observers to the region.', [
+  'OSCE|ORG|Organization for Security and Co-operation in Europe'
+])
+test('takes the accented spelling of a name in the document', tags, 'President António Costa welcomed the deal. Antonio Costa said it was historic.', [
+  'António Costa|PERSON|António Costa',
+  'Antonio Costa|PERSON|António Costa'
+])
+
+// Span rules.
+test('leaves out titles', tags, 'Prime Minister Nikol Pashinyan arrived in Washington.', [
+  'Nikol Pashinyan|PERSON|Nikol Pashinyan',
+  'Washington|GPE|Washington, D.C.'
+])
+test('leaves out a possessive', tags, 'Russia’s influence has waned.', ['Russia|GPE|Russia'])
+test('tags names inside hyphenated words', tags, 'The U.S.-brokered deal ended the Armenia-Azerbaijan conflict in the ex-Soviet region.', [
+  'U.S.|GPE|United States',
+  'Armenia|GPE|Armenia',
+  'Azerbaijan|GPE|Azerbaijan',
+  'Soviet|NORP|Soviet'
+])
+test('tells the White House building from the White House acting', tags, 'Leaders met at the White House on Friday. The White House said the talks went well.', [
+  'White House|FAC|White House',
+  'White House|ORG|White House'
+])
+test('keeps a name with `of` whole', tags, 'Both sides pledged to respect the Charter of the United Nations.', [
+  'Charter of the United Nations|WORK_OF_LAW|Charter of the United Nations'
+])
+test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
+
+// Document consistency.
+test('gives a later surname the label of the full name', tags, 'Azerbaijani President Ilham Aliyev arrived first. Aliyev then spoke to reporters.', [
+  'Azerbaijani|NORP|Azerbaijani',
+  'Ilham Aliyev|PERSON|Ilham Aliyev',
+  'Aliyev|PERSON|Ilham Aliyev'
+])
+
+test('records working-text offsets that map to raw lines', async function (t) {
+  const file = await runStages(await clean('A headline\n\nTalks in Baku ended.'), [[entities]])
+  const [entity] = file.data.entities ?? []
+  t.like(entity, {text: 'Baku', type: 'GPE', canonical: 'Baku'})
+  t.deepEqual(sourcePlace(file, (entity as {start: number}).start), {line: 3, column: 10})
+})
+
+test('records an empty list for a text without names', async function (t) {
+  const file = await runStages(await clean('nothing to see here.'), [[entities]])
+  t.deepEqual(file.data.entities, [])
+})
+
+test('tokenizes abbreviations, possessives and hyphens', function (t) {
+  t.deepEqual(
+    tokenize('Mr. Trump’s U.S.-led plan.').map((token) => token.text),
+    ['Mr.', 'Trump', '’s', 'U.S.', '-', 'led', 'plan', '.']
+  )
+})
