@@ -11,8 +11,10 @@ export NEWSDROP_SHARED := $(abspath $(SHARED))
 
 all: run
 
+# `npm install` installs the versions package-lock.json pins. Not `npm ci`: npm 11 on Linux writes a lock
+# without other platforms' optional packages (npm/cli#8320) and `npm ci` then refuses that lock.
 $(NODE_MODULES): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	@touch $@
 
 install: $(NODE_MODULES)
