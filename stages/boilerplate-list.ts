@@ -110,6 +110,13 @@ export const inlineCreditPattern =
   /[([](?:(?:AP|AFP|EPA|UPI|CP|PA|Reuters|Getty|Xinhua|Anadolu|Bloomberg|The Canadian Press)(?:(?: Photo| Images| Pictures| Photos| via Getty Images)(?:\s*\/\s*[^()[\]\n]{1,80})?|\s*\/\s*[^()[\]\n]{1,80})|(?:Photo|Photograph|Image|Picture|Credit|Photo credit|File photo|Photo illustration)(?: by)?\s*[:/]\s*[^()[\]\n]{1,80}|(?:Photo|Photograph|Picture) by [^()[\]\n]{1,80}|[^()[\]\n]{1,60}\/(?:AP|AFP|Reuters|EPA|Getty Images|The Canadian Press|Bloomberg|Shutterstock|Alamy|PA(?: Media)?|dpa|Sipa|ZUMA(?: Press)?|NurPhoto)(?: Photo| Images| Pictures| File| via [^()[\]\n]{1,40})?)[)\]]/gu
 
 /** A credit closing a caption line: `… at the White House. Photograph: Evan Vucci/AP`. */
+/**
+ * Cues of a story sentence rather than a photo caption: a quoted sentence
+ * (a title in quotes, `the “Digi-destined”`, is no cue) or a reporting verb. A body sentence that ends with a credit keeps its words and
+ * loses only the credit (`… said the city “cannot afford this.” (AP Photo/…)`).
+ */
+export const narrativeCuePattern = /[“"][^”"]*\s[^”"]*[.!?,][”"]|\b(?:said|says|told|according to)\b/u
+
 export const closingLabelCreditPattern = /\S\s+(?:Photograph|Photo|Picture|Image|Credit|Illustration|Photo illustration):\s([^:;]{2,80})$/u
 
 /** Quick test that a line may hold an inline credit at all. */

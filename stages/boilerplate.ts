@@ -9,6 +9,7 @@ import {
   inlineCreditPattern,
   closingLabelCreditPattern,
   linePatterns,
+  narrativeCuePattern,
   newsletterHint,
   newsletterTemplates,
   outletDomains,
@@ -420,7 +421,7 @@ function markCaptions(
       verdicts[index] = {kind: 'byline', rule: 'byline-name'}
       continue
     }
-    const caption = next?.rule === 'photo-credit' ? line.words >= 5 : closingCredit(line)
+    const caption = !narrativeCuePattern.test(line.text) && (next?.rule === 'photo-credit' ? line.words >= 5 : closingCredit(line))
     if (caption && kept(index)) {
       verdicts[index] = {kind: 'photo-caption', rule: 'photo-caption'}
     }

@@ -164,6 +164,13 @@ test('removes an inline photo credit and keeps the paragraph', async function (t
   t.deepEqual(file.data.articleMetadata?.photoCredits, {value: ['AP Photo/Evan Vucci'], source: 'photo-credit'})
 })
 
+test('keeps a quoted story sentence that ends with a credit, removing only the credit', async function (t) {
+  const quote = 'Council member Tom Reyes said the city “cannot afford this right now.”'
+  const file = await check(lede + '\n\n' + quote + ' (AP Photo/Sam Lee)\n\n' + closing)
+  t.is(file.value, lede + '\n\n' + quote + '\n\n' + closing)
+  t.deepEqual(findings(file), [['photo-credit-inline', 'photo-credit', '(AP Photo/Sam Lee)']])
+})
+
 test('keeps a dateline agency in the text and records it', async function (t) {
   const file = await check('WASHINGTON (AP) — ' + lede + '\n\n' + closing)
   t.deepEqual(findings(file), [])
