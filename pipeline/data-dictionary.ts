@@ -47,8 +47,10 @@ export function dataDictionary(): string {
     '## run.json',
     '',
     'What a run did: `newsdrop_version`, `schema_version`, `node_version`, `input`, counts of `documents` and',
-    '`rejects`, `rows` per output file, input `bytes`, wall-clock `seconds`, `stage_milliseconds` (time per stage',
-    'summed over documents) and `rejected` (the rejected inputs).',
+    '`rejects`, `cached` (documents taken from the cache), `rows` per output file, input `bytes`, wall-clock',
+    '`seconds`, `stage_milliseconds` (time per stage summed over documents), `step_milliseconds` (corpus steps',
+    'and writing), `edits_per_stage`, `options_sha256`, `input_fingerprint` (code, options and inputs: a run',
+    'with the same fingerprint as the current output is a no-op, `status` `unchanged`) and `rejected`.',
     ''
   )
   return lines.join('\n')

@@ -86,6 +86,10 @@ export interface RunReport {
   readonly stage_milliseconds: Record<string, number>
   /** Milliseconds of the corpus-level steps and of writing the outputs. */
   readonly step_milliseconds: Record<string, number>
+  /** Audited changes to the text per stage. */
+  readonly edits_per_stage: Record<string, number>
+  /** Digest of the stage and output options. */
+  readonly options_sha256: string
   /** Digest of the code, options and every input's content and metadata. */
   readonly input_fingerprint: string
   /** Rejected inputs, sorted by path. */
@@ -263,6 +267,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     seconds: round((performance.now() - started) / 1000),
     stage_milliseconds: stageTimings(files),
     step_milliseconds: steps,
+    edits_per_stage: editsPerStage(files),
+    options_sha256: createHash('sha256').update(JSON.stringify([settings.pipeline ?? {}, settings.byteOrderMark ?? true])).digest('hex'),
     input_fingerprint: fingerprint,
     rejected: rejects
   }
@@ -525,6 +531,23 @@ function stageTimings(files: readonly VFile[]): Record<string, number> {
   }
   for (const name of Object.keys(totals)) totals[name] = round(totals[name] as number)
   return totals
+}
+
+/**
+ * Audited edits per stage over all documents, in pipeline order.
+ *
+ * @param files
+ *   Processed documents.
+ * @returns
+ *   Edit counts by stage name.
+ */
+function editsPerStage(files: readonly VFile[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const name of stageNames) counts[name] = 0
+  for (const file of files) {
+    for (const edit of file.data.edits ?? []) counts[edit.stage] = (counts[edit.stage] ?? 0) + 1
+  }
+  return counts
 }
 
 /**

@@ -128,6 +128,9 @@ test('rejects bad inputs with a reason and still processes the rest of the drop'
     ['large.txt', 'too-large']
   ])
   t.true(rejects.every((row) => (row.detail ?? '').length > 10))
+  // Nothing is lost: every input file is a document or a reject.
+  const landed = [...documents.map((row) => row.source_path), ...rejects.map((row) => row.source_path)].sort()
+  t.deepEqual(landed, (await readdir(path.join(folder, 'input'))).sort())
   // One line per problem: six rejects and the legacy encoding warning.
   t.is(warnings.length, 7)
   t.true(warnings.some((line) => line.startsWith('warning: legacy.txt: Unexpected Windows-1252')))

@@ -16,6 +16,8 @@ const report: RunReport = {
   seconds: 1,
   stage_milliseconds: {},
   step_milliseconds: {},
+  edits_per_stage: {},
+  options_sha256: 'y',
   input_fingerprint: 'x',
   rejected: []
 }
