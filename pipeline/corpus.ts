@@ -16,7 +16,7 @@ declare module 'vfile' {
   interface DataMap {
     /**
      * For each line key (see `lineKey`), the number of distinct documents of
-     * the run (and of earlier runs, via the state folder) that hold the line.
+     * the run that hold the line.
      * Set by the pipeline between the clean and the main phase.
      */
     dropLineCounts: ReadonlyMap<string, number>

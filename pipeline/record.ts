@@ -18,6 +18,8 @@ export interface RawText {
   readonly text: string
   /** UTF-16 offset where each raw line starts (line 1 at index 0). */
   readonly lineStarts: readonly number[]
+  /** Code points before each UTF-16 offset, only when the text has astral characters (else offsets are code points). */
+  readonly codePoints?: Int32Array | undefined
 }
 
 /** A change to the working text, in working-text UTF-16 offsets. */
@@ -76,6 +78,7 @@ declare module 'vfile' {
  *   The raw text with its line index.
  */
 export function indexRawText(text: string): RawText {
+  const codePoints = codePointIndex(text)
   const lineStarts = [0]
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
@@ -85,7 +88,43 @@ export function indexRawText(text: string): RawText {
       lineStarts.push(index + 1)
     }
   }
-  return {text, lineStarts}
+  return codePoints ? {text, lineStarts, codePoints} : {text, lineStarts}
+}
+
+/**
+ * Code points before each UTF-16 offset of a text (`length + 1` entries), or
+ * `undefined` when the text has no astral character, so that offsets already
+ * count code points. Built once per text, it makes every later conversion O(1).
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Prefix counts, or `undefined`.
+ */
+export function codePointIndex(text: string): Int32Array | undefined {
+  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) return undefined
+  const counts = new Int32Array(text.length + 1)
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    counts[index] = count
+    const code = text.charCodeAt(index)
+    // The low surrogate of a pair adds no code point of its own.
+    if (!(code >= 0xdc_00 && code <= 0xdf_ff && index > 0 && isHighSurrogate(text.charCodeAt(index - 1)))) count++
+  }
+  counts[text.length] = count
+  return counts
+}
+
+/**
+ * Whether a UTF-16 code unit is a high surrogate.
+ *
+ * @param code
+ *   Code unit.
+ * @returns
+ *   Whether it is one.
+ */
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd8_00 && code <= 0xdb_ff
 }
 
 /**
@@ -122,7 +161,8 @@ export function rawPlace(raw: RawText, offset: number): RawPlace {
     else high = middle - 1
   }
   const lineStart = starts[low] as number
-  return {line: low + 1, column: codePointLength(raw.text, lineStart, offset) + 1}
+  const column = raw.codePoints ? (raw.codePoints[offset] as number) - (raw.codePoints[lineStart] as number) : offset - lineStart
+  return {line: low + 1, column: column + 1}
 }
 
 /**
@@ -319,14 +359,15 @@ export function removeLines(file: VFile, stage: string, removals: readonly LineR
     edits.push({start: line.start, end, after: '', rule: rules.get(index) as string})
   }
 
-  // A removal at the very end leaves the separator before it: take it too.
-  const last = edits.at(-1)
-  if (last && last.end === text.length) {
-    let start = last.start
-    while (start > 0 && text.charCodeAt(start - 1) === 10 && !edits.some((edit) => edit.end === start && edit !== last)) {
-      start--
-    }
-    edits[edits.length - 1] = {...last, start, at: last.start}
+  // Removals that reach the very end leave the separator before them: the
+  // first removal of that trailing chain takes it too (`A\n\nX\n\nY` -> `A`).
+  if (edits.at(-1)?.end === text.length) {
+    let first = edits.length - 1
+    while (first > 0 && (edits[first - 1] as TextEdit).end === (edits[first] as TextEdit).start) first--
+    const head = edits[first] as TextEdit
+    let start = head.start
+    while (start > 0 && text.charCodeAt(start - 1) === 10) start--
+    edits[first] = {...head, start, at: head.start}
   }
   applyEdits(file, stage, edits)
 }

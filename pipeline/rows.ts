@@ -3,7 +3,7 @@
  */
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
-import {codePointLength, decoded, rawPlace, sourcePlace} from './record.js'
+import {codePointIndex, codePointLength, decoded, rawPlace, sourcePlace} from './record.js'
 import type {Row, TableName} from './tables.js'
 import './document.js'
 
@@ -85,7 +85,7 @@ function articleFields(file: VFile) {
     outlet_source: article.outlet?.source ?? (metadata.outlet ? 'manifest' : null),
     agency_source: article.agency?.source ?? null,
     byline_source: article.byline?.source ?? null,
-    boilerplate_lines: file.data.boilerplate?.filter((finding) => finding.column === 1).length ?? 0
+    boilerplate_lines: file.data.boilerplate?.filter((finding) => finding.rule !== 'photo-credit-inline').length ?? 0
   }
 }
 
@@ -157,12 +157,13 @@ export function documentRows(file: VFile): Partial<Record<TableName, Row[]>> {
  *   Rows in text order.
  */
 function entityRows(file: VFile): Row[] {
+  const spanFields = spanMapper(file)
   return (file.data.entities ?? []).map((entity) => ({
     doc_id: file.data.docId,
     text: entity.text,
     type: entity.type,
     canonical: entity.canonical,
-    ...spanFields(file, entity.start, entity.end),
+    ...spanFields(entity.start, entity.end),
     entity_id: entityId(entity.type, entity.canonical)
   }))
 }
@@ -230,12 +231,13 @@ function anchorDay(value: string | undefined): string | undefined {
 function dateRows(file: VFile): Row[] {
   const {text} = decoded(file)
   const anchor = anchorDay(file.data.anchor?.value)
+  const spanFields = spanMapper(file)
   return (file.data.dates ?? []).map((mention) => ({
     doc_id: file.data.docId,
     text: text.slice(mention.start, mention.end),
     type: mention.type,
     value: mention.value,
-    ...spanFields(file, mention.start, mention.end),
+    ...spanFields(mention.start, mention.end),
     granularity: mention.granularity,
     iso_start: mention.isoStart,
     iso_end: mention.isoEnd,
@@ -267,47 +269,25 @@ function messageRows(file: VFile): Row[] {
 }
 
 /**
- * Raw line and column of a working-text span start, as row fields.
+ * Make the function that turns a working-text span of `file` into the
+ * contract's position fields; the code-point index is built once per document.
  *
  * @param file
  *   Processed document.
- * @param start
- *   UTF-16 offset into the working text.
  * @returns
- *   `source_line` and `source_column`, plus `start`/`end` in code points.
+ *   Function from UTF-16 `start`/`end` to `start`/`end` in code points and the
+ *   raw `source_line`/`source_column` of the start.
  */
-export function spanFields(file: VFile, start: number, end: number): Row {
+function spanMapper(file: VFile): (start: number, end: number) => Row {
   const {text} = decoded(file)
-  const place = sourcePlace(file, start)
-  // Without astral characters, code points and UTF-16 offsets agree.
-  if (!hasAstral(text)) return {start, end, source_line: place.line, source_column: place.column}
-  const codeStart = codePointLength(text, 0, start)
-  return {
-    start: codeStart,
-    end: codeStart + codePointLength(text, start, end),
-    source_line: place.line,
-    source_column: place.column
+  const codePoints = codePointIndex(text)
+  return function (start, end) {
+    const place = sourcePlace(file, start)
+    return {
+      start: codePoints ? codePoints[start] : start,
+      end: codePoints ? codePoints[end] : end,
+      source_line: place.line,
+      source_column: place.column
+    }
   }
-}
-
-/** Texts already checked for astral characters. */
-const astralTexts = new Map<string, boolean>()
-
-/**
- * Whether a text holds a character outside the Basic Multilingual Plane
- * (a surrogate pair), remembered for the text last asked about.
- *
- * @param text
- *   Text.
- * @returns
- *   Whether it has one.
- */
-function hasAstral(text: string): boolean {
-  let answer = astralTexts.get(text)
-  if (answer === undefined) {
-    astralTexts.clear()
-    answer = /[\uD800-\uDBFF]/.test(text)
-    astralTexts.set(text, answer)
-  }
-  return answer
 }

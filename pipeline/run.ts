@@ -136,10 +136,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     throw new UsageError('Expected state `' + state + '` outside input `' + input + '` (newsdrop never writes into the input)')
   }
   const stories = storySettings(settings.stories)
-  const duplicateIndex = await readDuplicateIndex(state, duplicateSettings(settings.duplicates))
-
   // Building the processor validates every stage option before any read.
   const processors = createProcessors(settings.pipeline)
+  const duplicateIndex = await readDuplicateIndex(state, duplicateSettings(settings.duplicates))
   const inputs = await findInputs(input)
   for (const line of inputs.warnings) warn('warning: ' + line)
 

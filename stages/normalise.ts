@@ -77,13 +77,15 @@ function characterEdits(text: string, composeUnicode: boolean): TextEdit[] {
       const previousEnd = edits.at(-1)?.end ?? 0
       const start = index > previousEnd ? index - 1 : index
       let end = index + 1
-      while (end < text.length && text.charCodeAt(end) >= 0x300) end++
+      // The run stops at a space or invisible character: those have rules of their own.
+      while (end < text.length && text.charCodeAt(end) >= 0x300 && !spaceCharacters.has(text.charAt(end)) && !invisibleCharacters.has(text.charAt(end))) end++
       const before = text.slice(start, end)
       const after = before.normalize('NFC')
       if (after !== before && !/[\s\u00A0\u200B-\u200D\u2060\uFEFF]/.test(before)) {
         edits.push({start, end, after, rule: 'unicode-nfc'})
-        index = end - 1
       }
+      // Skip the whole run: rescanning it from every position is quadratic on CJK or emoji text.
+      index = end - 1
     }
   }
   return edits
@@ -99,7 +101,9 @@ function characterEdits(text: string, composeUnicode: boolean): TextEdit[] {
  */
 function trailingSpaceEdits(text: string): TextEdit[] {
   const edits: TextEdit[] = []
-  for (const match of text.matchAll(/[ \t]+(?=\n|$)/g)) {
+  // The lookbehind starts a match only at the first blank of a run: without
+  // it a long run of spaces inside a line is retried from every position.
+  for (const match of text.matchAll(/(?<![ \t])[ \t]+(?=\n|$)/g)) {
     edits.push({start: match.index, end: match.index + match[0].length, after: '', rule: 'trailing-space'})
   }
   return edits

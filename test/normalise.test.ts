@@ -69,3 +69,14 @@ test('rejects a bad `composeUnicode`', async function (t) {
     message: 'Expected `composeUnicode` to be a boolean, got `yes`'
   })
 })
+
+test('normalises spaces and invisible characters inside runs of CJK text', async function (t) {
+  const file = await run('中文\u3000中文\u200B中文')
+  t.is(file.value, '中文 中文中文')
+})
+
+test('stays linear on long runs of non-Latin text and of spaces', async function (t) {
+  const started = performance.now()
+  await run('漢'.repeat(200_000) + '\n' + 'x' + ' '.repeat(100_000) + 'y' + '😀'.repeat(100_000))
+  t.true(performance.now() - started < 5000)
+})

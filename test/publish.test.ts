@@ -2,7 +2,6 @@ import {spawn} from 'node:child_process'
 import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {setTimeout as delay} from 'node:timers/promises'
 import test from 'ava'
 
 const cli = path.resolve(import.meta.dirname, '../pipeline/cli.js')

@@ -98,3 +98,28 @@ test('splitLines() and splitParagraphs() see lines and blank-line blocks', funct
     {start: 5, end: 6}
   ])
 })
+
+test('removeLines() takes the separator before a trailing run of removed lines', async function (t) {
+  const file = await clean('A\n\nX\n\nY')
+  removeLines(file, 'boilerplate', [
+    {line: 2, rule: 'share'},
+    {line: 4, rule: 'copyright'}
+  ])
+  t.is(decoded(file).text, 'A')
+  t.deepEqual(
+    (file.data.edits ?? []).map((edit) => [edit.rule, edit.before, rawPlace(decoded(file).raw, edit.rawStart).line]),
+    [
+      ['share', 'X', 3],
+      ['copyright', 'Y', 5]
+    ]
+  )
+})
+
+test('rawPlace() counts columns in code points in O(1) on long astral lines', function (t) {
+  const raw = indexRawText('😀'.repeat(300_000) + 'x\nab😀c')
+  const started = performance.now()
+  for (let offset = 0; offset < 600_000; offset += 3) rawPlace(raw, offset)
+  t.true(performance.now() - started < 2000)
+  t.deepEqual(rawPlace(raw, 600_000), {line: 1, column: 300_001})
+  t.deepEqual(rawPlace(raw, 600_006), {line: 2, column: 4})
+})
