@@ -7,7 +7,7 @@
 import type {VFile} from 'vfile'
 import {indexDocument, matchDrop, type DuplicateIndex, type DuplicateResult} from '../stages/near-duplicates.js'
 import {groupStories, type Settings as StorySettings} from '../stages/stories.js'
-import {decoded, lineKey, splitLines} from './record.js'
+import {compareText, decoded, lineKey, splitLines} from './record.js'
 import {entityId} from './rows.js'
 import type {Row, TableName} from './tables.js'
 import './document.js'
@@ -101,20 +101,6 @@ export function entityIndexRows(files: readonly VFile[]): Row[] {
       documents: entry.documents.size,
       mentions: entry.mentions
     }))
-}
-
-/**
- * Compare two strings by code unit (locale-independent, so output is stable).
- *
- * @param left
- *   String.
- * @param right
- *   String.
- * @returns
- *   Negative, zero or positive.
- */
-function compareText(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0
 }
 
 /**

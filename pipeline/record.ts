@@ -447,3 +447,18 @@ export function splitParagraphs(text: string): Line[] {
 export function lineKey(line: string): string {
   return line.toLowerCase().replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * Compare two strings by UTF-16 code unit: independent of locale, so every
+ * sort that reaches an output gives the same order on every machine.
+ *
+ * @param left
+ *   String.
+ * @param right
+ *   String.
+ * @returns
+ *   Negative, zero or positive.
+ */
+export function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0
+}

@@ -15,6 +15,7 @@ import {createProcessors, processDocument, stageNames, type PipelineOptions, typ
 import {availableParallelism} from 'node:os'
 import {Piscina} from 'piscina'
 import {cacheKey, codeFingerprint, restoreCached, restoreDocument, storeCached} from './cache.js'
+import {compareText} from './record.js'
 import {redisConnection, runOnQueue, type JobOutcome} from './queue.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
 import {dataPackage} from './datapackage.js'
@@ -213,8 +214,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     }
   }
 
-  files.sort((left, right) => compare(left.data.docId ?? '', right.data.docId ?? ''))
-  rejects.sort((left, right) => compare(left.sourcePath, right.sourcePath))
+  files.sort((left, right) => compareText(left.data.docId ?? '', right.data.docId ?? ''))
+  rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
   for (const reject of rejects) warn('rejected ' + reject.sourcePath + ': ' + reject.reason + ': ' + reject.detail)
   for (const file of files) {
     for (const message of file.messages) {
@@ -306,9 +307,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 function inputFingerprint(context: string, files: readonly VFile[], rejects: readonly Reject[], settings: RunSettings): string {
   const hash = createHash('sha256').update(context + '\0' + JSON.stringify([settings.byteOrderMark ?? true, settings.input]))
   const documents = files.map((file) => [file.data.sourcePath, file.data.sha256, file.data.metadata ?? {}] as const)
-  documents.sort((left, right) => compare(left[0] ?? '', right[0] ?? ''))
+  documents.sort((left, right) => compareText(left[0] ?? '', right[0] ?? ''))
   hash.update(JSON.stringify(documents))
-  hash.update(JSON.stringify([...rejects].sort((left, right) => compare(left.sourcePath, right.sourcePath))))
+  hash.update(JSON.stringify([...rejects].sort((left, right) => compareText(left.sourcePath, right.sourcePath))))
   return hash.digest('hex')
 }
 
@@ -547,20 +548,6 @@ function editsPerStage(files: readonly VFile[]): Record<string, number> {
     for (const edit of file.data.edits ?? []) counts[edit.stage] = (counts[edit.stage] ?? 0) + 1
   }
   return counts
-}
-
-/**
- * Compare strings by code unit, independent of locale.
- *
- * @param left
- *   String.
- * @param right
- *   String.
- * @returns
- *   Sort order.
- */
-function compare(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0
 }
 
 /**
