@@ -9,8 +9,12 @@
  *   order, unsigned 32-bit little-endian integers.
  *
  * A new drop is matched against this index without re-reading earlier
- * drops. Delete the folder to reset it (the next run starts from an empty
- * index).
+ * drops. A run writes `duplicates.new/` and then swaps it in with two
+ * renames (the old folder goes to `duplicates.old/` first); when a crash
+ * between them leaves no `duplicates/`, the next run reads the complete
+ * `duplicates.new/` (or else `duplicates.old/`) instead of starting empty.
+ * Delete these folders to reset the index (the next run starts from an
+ * empty index).
  */
 import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -41,12 +45,14 @@ interface StoredDocument {
  * @returns
  *   Index folder.
  */
-export function duplicateIndexFolder(state: string): string {
+function duplicateIndexFolder(state: string): string {
   return path.join(state, 'duplicates')
 }
 
 /**
- * Read the index from a state folder; an empty index when there is none.
+ * Read the index from a state folder; when its folder is missing, from the
+ * complete `.new` folder or the `.old` one a crash in
+ * {@link writeDuplicateIndex} left; an empty index when there is none.
  *
  * @param state
  *   State folder.
@@ -57,14 +63,19 @@ export function duplicateIndexFolder(state: string): string {
  *   Index.
  */
 export async function readDuplicateIndex(state: string, settings: Settings): Promise<DuplicateIndex> {
-  const folder = duplicateIndexFolder(state)
-  let stored: Record<string, unknown>
-  try {
-    stored = JSON.parse(await readFile(path.join(folder, 'settings.json'), 'utf8')) as Record<string, unknown>
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyIndex(settings)
-    throw error
+  const main = duplicateIndexFolder(state)
+  let folder = main
+  let stored: Record<string, unknown> | undefined
+  // `settings.json` is written last, so a folder that has it is complete.
+  for (folder of [main, main + '.new', main + '.old']) {
+    try {
+      stored = JSON.parse(await readFile(path.join(folder, 'settings.json'), 'utf8')) as Record<string, unknown>
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
   }
+  if (!stored) return emptyIndex(settings)
   const length = 2 * settings.bands * settings.rows
   const mismatch = [...signatureSettings].filter((name) => stored[name] !== settings[name])
   if (stored.version !== formatVersion || mismatch.length > 0) {

@@ -6,8 +6,6 @@ import {decoded, removeLines, splitLines, type LineRemoval} from '../pipeline/re
 export interface Options {
   /** Fewest words a line needs before it can count as a repeat (default: `4`). */
   readonly minimumWords?: number | undefined
-  /** Least word-level similarity, 0 to 1, at which two lines are the same line (default: `0.9`). */
-  readonly threshold?: number | undefined
 }
 
 /** A non-blank line with the views the checks compare. */
@@ -16,6 +14,8 @@ interface Section {
   readonly line: number
   /** Normalised words (lower case, letters and digits only). */
   readonly words: readonly string[]
+  /** Normalised words without a leading list number (`6.`), joined by a space. */
+  readonly key: string
   /** Normalised words of each sentence, joined by a space. */
   readonly sentences: readonly string[]
   /** Whether the line ends like a sentence (a headline or heading does not). */
@@ -34,20 +34,17 @@ interface Section {
  * * `repeated-sentence`: a line whose sentences sit inside another, longer
  *   paragraph (a caption repeating a body sentence); the paragraph stays.
  *
- * Lines match on their words (case and punctuation ignored) with at least
- * `threshold` word-level similarity; sentences must match whole. Paraphrases
- * and a heading followed by the paragraph it introduces share words but not
- * whole sentences, so they stay.
+ * Lines match when their words are equal (case, punctuation and a leading
+ * list number ignored); sentences must match whole. A line that differs by
+ * one word (`would pass` / `would not pass`, `first race` / `second race`)
+ * states another fact, so it stays, and so do paraphrases and a heading
+ * followed by the paragraph it introduces.
  */
 export const dedupeSections: Plugin<[(Options | undefined)?], Root> = function (options) {
   const minimumWords = options?.minimumWords ?? 4
-  const threshold = options?.threshold ?? 0.9
 
   if (!(Number.isInteger(minimumWords) && minimumWords > 0)) {
     throw new TypeError('Expected `minimumWords` to be a positive integer, got `' + minimumWords + '`')
-  }
-  if (!(typeof threshold === 'number' && threshold > 0 && threshold <= 1)) {
-    throw new TypeError('Expected `threshold` to be a number above 0 and at most 1, got `' + threshold + '`')
   }
 
   return function (_, file) {
@@ -60,6 +57,7 @@ export const dedupeSections: Plugin<[(Options | undefined)?], Root> = function (
       sections.push({
         line: index,
         words,
+        key: wordsOf(value.replace(listNumber, '')).join(' '),
         sentences: splitSentences(value).map((sentence) => wordsOf(sentence).join(' ')).filter(Boolean),
         sentence: /[.!?…]["”’)\]]*$/.test(value.trimEnd())
       })
@@ -68,24 +66,36 @@ export const dedupeSections: Plugin<[(Options | undefined)?], Root> = function (
     const removals: LineRemoval[] = []
     const removed = new Set<Section>()
     // Repeats: every later copy of a kept line goes, except that of two
-    // near-equal paragraphs the longer stays (`6. We express…` over `We express…`).
-    for (const [position, section] of sections.entries()) {
-      if (removed.has(section)) continue
-      for (const later of sections.slice(position + 1)) {
-        if (removed.has(later) || similarity(section.words, later.words, threshold) < threshold) continue
-        const drop = section.sentence && later.words.length > section.words.length ? section : later
-        removed.add(drop)
-        removals.push({line: drop.line, rule: section.sentence ? 'repeated-paragraph' : 'repeated-headline'})
-        if (drop === section) break
+    // equal paragraphs the longer stays (`6. We express…` over `We express…`).
+    const kept = new Map<string, Section>()
+    for (const section of sections) {
+      const first = kept.get(section.key)
+      if (!first) {
+        kept.set(section.key, section)
+        continue
       }
+      const drop = first.sentence && section.words.length > first.words.length ? first : section
+      removed.add(drop)
+      removals.push({line: drop.line, rule: first.sentence ? 'repeated-paragraph' : 'repeated-headline'})
+      if (drop === first) kept.set(section.key, section)
     }
     // Containment: a sentence line repeated inside a longer kept paragraph.
+    // Containers are found through the index of their sentences, so each
+    // line is compared only with the lines that hold its first sentence.
+    const holders = new Map<string, Array<{container: Section; at: number}>>()
+    for (const container of sections) {
+      if (removed.has(container)) continue
+      for (const [at, sentence] of container.sentences.entries()) {
+        let list = holders.get(sentence)
+        if (!list) holders.set(sentence, (list = []))
+        list.push({container, at})
+      }
+    }
     for (const section of sections) {
-      if (removed.has(section) || !section.sentence) continue
-      for (const container of sections) {
+      if (removed.has(section) || !section.sentence || section.sentences.length === 0) continue
+      for (const {container, at} of holders.get(section.sentences[0] as string) ?? []) {
         if (container === section || removed.has(container) || container.words.length <= section.words.length) continue
-        const at = sentenceRun(section.sentences, container.sentences)
-        if (at === -1) continue
+        if (!sentencesAt(section.sentences, container.sentences, at)) continue
         removed.add(section)
         const standfirst = at === 0 && section.line < container.line
         removals.push({line: section.line, rule: standfirst ? 'repeated-standfirst' : 'repeated-sentence'})
@@ -96,6 +106,9 @@ export const dedupeSections: Plugin<[(Options | undefined)?], Root> = function (
     removeLines(file, 'dedupe-sections', removals)
   }
 }
+
+/** A list number opening a line (`6. `, `(2) `), which a copy may lack. */
+const listNumber = /^\s*\(?\d{1,3}[.)]\s+/
 
 /**
  * Normalised words of a text: lower case, runs of letters and digits.
@@ -124,49 +137,18 @@ function splitSentences(value: string): string[] {
 }
 
 /**
- * Word-level similarity of two lines: twice the longest common subsequence
- * over the total length; `0` when their lengths alone rule out `threshold`.
- *
- * @param left
- *   Words.
- * @param right
- *   Words.
- * @param threshold
- *   Similarity below which the exact value does not matter.
- * @returns
- *   Similarity from 0 to 1.
- */
-function similarity(left: readonly string[], right: readonly string[], threshold: number): number {
-  const total = left.length + right.length
-  if ((2 * Math.min(left.length, right.length)) / total < threshold) return 0
-  if (left.length === right.length && left.every((word, index) => word === right[index])) return 1
-  let previous = new Int32Array(right.length + 1)
-  let current = new Int32Array(right.length + 1)
-  for (const word of left) {
-    for (let index = 0; index < right.length; index++) {
-      current[index + 1] = word === right[index]
-        ? (previous[index] as number) + 1
-        : Math.max(previous[index + 1] as number, current[index] as number)
-    }
-    ;[previous, current] = [current, previous]
-  }
-  return (2 * (previous[right.length] as number)) / total
-}
-
-/**
- * Where the sentences of `part` occur, whole and in order, in `whole`.
+ * Whether the sentences of `part` occur, whole and in order, in `whole` from
+ * sentence `at` on.
  *
  * @param part
  *   Normalised sentences of the shorter line.
  * @param whole
  *   Normalised sentences of the longer line.
+ * @param at
+ *   Index in `whole` of the first sentence of `part`.
  * @returns
- *   Index of the first matching sentence in `whole`, or `-1`.
+ *   Whether they match.
  */
-function sentenceRun(part: readonly string[], whole: readonly string[]): number {
-  if (part.length === 0) return -1
-  for (let start = 0; start + part.length <= whole.length; start++) {
-    if (part.every((sentence, offset) => whole[start + offset] === sentence)) return start
-  }
-  return -1
+function sentencesAt(part: readonly string[], whole: readonly string[], at: number): boolean {
+  return at + part.length <= whole.length && part.every((sentence, offset) => whole[at + offset] === sentence)
 }

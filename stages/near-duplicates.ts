@@ -178,10 +178,19 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
 export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[]): Map<string, DuplicateResult> {
   const {settings, documents} = index
   const replaced = new Set(drop.map((document) => document.id))
+  // A cluster that held a replaced document may have lost its kept copy or
+  // the link that joined it: its other members are matched again, as if new.
+  const changed = new Set(documents.filter((document) => replaced.has(document.id)).map((document) => document.cluster))
+  const again: IndexedDocument[] = []
   let first = 0
-  for (const document of documents) if (!replaced.has(document.id)) documents[first++] = document
+  for (const document of documents) {
+    if (replaced.has(document.id)) continue
+    if (changed.has(document.cluster)) again.push(document)
+    else documents[first++] = document
+  }
   documents.length = first
-  for (const document of drop) documents.push(document)
+  for (const document of again) document.cluster = document.id
+  documents.push(...again, ...drop)
 
   const parents = Int32Array.from(documents.keys())
   const find = (node: number): number => {
@@ -207,9 +216,40 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
     else union(member, position)
   }
 
-  for (const [left, right] of candidatePairs(documents, first, settings)) {
-    if (compareDocuments(documents[left] as IndexedDocument, documents[right] as IndexedDocument, settings).match) {
-      union(left, right)
+  // Copies with equal words are linked at once, and only the last of them
+  // (a new one when there is one) is searched: thousands of equal texts
+  // would otherwise fill one LSH bucket with millions of pairs.
+  const representatives = new Map<string, number>()
+  for (const [position, document] of documents.entries()) {
+    const other = representatives.get(document.exact)
+    if (other !== undefined) union(other, position)
+    representatives.set(document.exact, position)
+  }
+
+  const searched = new Uint8Array(documents.length)
+  for (const position of representatives.values()) searched[position] = 1
+  for (const bucket of candidateBuckets(documents, first, searched, settings)) {
+    // Members seen so far, by the root of their set: a new document is
+    // compared with the members of each other set until one matches, never
+    // with one already in its set.
+    const sets = new Map<number, number[]>()
+    for (const position of bucket) {
+      const document = documents[position] as IndexedDocument
+      const joined: number[][] = []
+      // Indexed documents were linked by earlier runs: only new ones compare.
+      if (position >= first) {
+        for (const [root, members] of sets) {
+          if (root !== find(position) && !members.some((other) => compareDocuments(documents[other] as IndexedDocument, document, settings).match)) continue
+          joined.push(members)
+          sets.delete(root)
+        }
+      }
+      for (const members of joined) union(members[0] as number, position)
+      joined.sort((left, right) => right.length - left.length)
+      const merged = joined[0] ?? sets.get(find(position)) ?? []
+      for (const members of joined.slice(1)) for (const other of members) merged.push(other)
+      merged.push(position)
+      sets.set(find(position), merged)
     }
   }
 
@@ -232,8 +272,8 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
   const results: Array<[string, DuplicateResult]> = []
   for (let position = first; position < documents.length; position++) {
     const {keep, size, exact} = clusters.get(find(position)) as {keep: IndexedDocument; size: number; exact: boolean}
-    if (size < 2) continue
     const document = documents[position] as IndexedDocument
+    if (size < 2 || !replaced.has(document.id)) continue
     const kept = document === keep
     results.push([
       document.id,
@@ -321,35 +361,37 @@ function keepOrder(left: IndexedDocument, right: IndexedDocument): number {
 }
 
 /**
- * Pairs of documents that share an LSH band of either signature, at least one
- * of them from the drop (positions from `first` on).
+ * Groups of documents that share an LSH band of either signature, each with
+ * at least one document of the drop (positions from `first` on).
  *
  * @param documents
  *   Indexed documents, the drop last.
  * @param first
  *   Position of the first drop document.
+ * @param searched
+ *   `1` at the positions to search (one per text).
  * @param settings
  *   Settings.
  * @returns
- *   Pairs of positions, each once, the smaller first.
+ *   Buckets: positions in ascending order, at least two each.
  */
-function candidatePairs(documents: readonly IndexedDocument[], first: number, settings: Settings): Array<[number, number]> {
+function* candidateBuckets(
+  documents: readonly IndexedDocument[],
+  first: number,
+  searched: Uint8Array,
+  settings: Settings
+): Generator<number[]> {
   const {bands, rows} = settings
-  const pairs: Array<[number, number]> = []
-  const seen = new Set<number>()
   // A band key and a position packed in one float (32 + 21 bits, exact in a
   // double), so one typed-array sort groups equal keys without a Map.
   const scale = 2 ** 21
   if (documents.length >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
-  const add = (left: number, right: number) => {
-    const pair = left * scale + right
-    if (seen.has(pair)) return
-    seen.add(pair)
-    pairs.push([left, right])
-  }
   // A signature of a document without shingles or immutables is all
   // 0xffffffff: it shares every band with its like, so skip it.
-  const empty = (document: IndexedDocument, band: number) => (band < bands ? document.shingles : document.immutables) === 0
+  const skip = (position: number, band: number) => {
+    const document = documents[position] as IndexedDocument
+    return searched[position] === 0 || (band < bands ? document.shingles : document.immutables) === 0
+  }
 
   // A small drop against a large index: bucket the drop's band keys and look
   // every indexed document up in them, instead of sorting the whole index.
@@ -357,25 +399,33 @@ function candidatePairs(documents: readonly IndexedDocument[], first: number, se
     for (let band = 0; band < 2 * bands; band++) {
       const buckets = new Map<number, number[]>()
       for (let position = first; position < documents.length; position++) {
-        const document = documents[position] as IndexedDocument
-        if (empty(document, band)) continue
-        const key = bandKey(document.signature, band, rows)
+        if (skip(position, band)) continue
+        const key = bandKey((documents[position] as IndexedDocument).signature, band, rows)
         const bucket = buckets.get(key)
         if (bucket) bucket.push(position)
         else buckets.set(key, [position])
       }
-      for (const [position, document] of documents.entries()) {
-        if (empty(document, band)) continue
-        for (const other of buckets.get(bandKey(document.signature, band, rows)) ?? []) if (other > position) add(position, other)
+      const indexed = new Map<number, number[]>()
+      for (let position = 0; position < first; position++) {
+        if (skip(position, band)) continue
+        const key = bandKey((documents[position] as IndexedDocument).signature, band, rows)
+        if (!buckets.has(key)) continue
+        const bucket = indexed.get(key)
+        if (bucket) bucket.push(position)
+        else indexed.set(key, [position])
+      }
+      for (const [key, bucket] of buckets) {
+        const members = [...(indexed.get(key) ?? []), ...bucket]
+        if (members.length > 1) yield members
       }
     }
-    return pairs
+    return
   }
 
   const table = new Float64Array(documents.length)
   for (let band = 0; band < 2 * bands; band++) {
     for (const [position, document] of documents.entries()) {
-      table[position] = empty(document, band) ? -1 - position : bandKey(document.signature, band, rows) * scale + position
+      table[position] = skip(position, band) ? -1 - position : bandKey(document.signature, band, rows) * scale + position
     }
     table.sort()
     let start = 0
@@ -383,20 +433,13 @@ function candidatePairs(documents: readonly IndexedDocument[], first: number, se
       const key = Math.floor((table[start] as number) / scale)
       let end = start + 1
       while (end < table.length && Math.floor((table[end] as number) / scale) === key) end++
-      // Positions ascend within a key, so the drop documents come last:
-      // pair each of them with every member before it.
-      let firstNew = end
-      while (firstNew > start && (table[firstNew - 1] as number) % scale >= first) firstNew--
-      if ((table[start] as number) >= 0) {
-        for (let right = Math.max(firstNew, start + 1); right < end; right++) {
-          const rightPosition = (table[right] as number) % scale
-          for (let left = start; left < right; left++) add((table[left] as number) % scale, rightPosition)
-        }
+      // Positions ascend within a key, so a drop document comes last.
+      if ((table[start] as number) >= 0 && end - start > 1 && (table[end - 1] as number) % scale >= first) {
+        yield Array.from(table.subarray(start, end), (value) => value % scale)
       }
       start = end
     }
   }
-  return pairs
 }
 
 /**

@@ -190,7 +190,7 @@ function termVectors(documents: readonly StoryDocument[], size: number): Array<M
  * @returns
  *   Terms, repeated as often as they occur.
  */
-export function documentTerms(document: StoryDocument): string[] {
+function documentTerms(document: StoryDocument): string[] {
   const entities = document.entities ?? capitalisedNames(document.text)
   const terms = entities.map((name) => 'entity:' + name.toLowerCase())
   for (const word of document.text.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []) {
@@ -208,7 +208,7 @@ export function documentTerms(document: StoryDocument): string[] {
  * @returns
  *   Names as written.
  */
-export function capitalisedNames(text: string): string[] {
+function capitalisedNames(text: string): string[] {
   const names: string[] = []
   // `Standard & Poor's Corp` is one name, not three.
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}’'.-]*(?:[ \u00A0]+(?:&[ \u00A0]+)?\p{Lu}[\p{L}\p{N}’'.-]*)*/gu)) {

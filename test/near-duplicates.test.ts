@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rename, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -242,6 +242,26 @@ test('round-trips the index through the state folder', async function (t) {
   t.deepEqual((await readDuplicateIndex(path.join(folder, 'missing'), settings)).documents, [])
 })
 
+test('reads the index left beside the state folder by a crash between the two renames', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
+  const index = emptyIndex(settings)
+  matchDrop(index, drop.map((document) => indexDocument(document, settings)))
+  await writeDuplicateIndex(folder, index)
+  const written = (await readDuplicateIndex(folder, settings)).documents
+  t.is(written.length, drop.length)
+  // Crashed after the old folder was moved away: only the new one is left.
+  await rename(path.join(folder, 'duplicates'), path.join(folder, 'duplicates.new'))
+  t.deepEqual((await readDuplicateIndex(folder, settings)).documents, written)
+  // The new one was still incomplete (no `settings.json` yet): the old one.
+  await rename(path.join(folder, 'duplicates.new'), path.join(folder, 'duplicates.old'))
+  await mkdir(path.join(folder, 'duplicates.new'))
+  t.deepEqual((await readDuplicateIndex(folder, settings)).documents, written)
+  // The next write swaps in a complete folder again.
+  await writeDuplicateIndex(folder, index)
+  t.deepEqual(await readdir(folder), ['duplicates'])
+  t.deepEqual((await readDuplicateIndex(folder, settings)).documents, written)
+})
+
 test('rejects bad options', function (t) {
   t.throws(() => duplicateSettings({bands: 0}), {instanceOf: TypeError, message: 'Expected `bands` to be a positive integer, got `0`'})
   t.throws(() => duplicateSettings({threshold: 2}), {
@@ -289,4 +309,31 @@ test('uses the entities of an entity stage when given', function (t) {
   const entities = ['Ilham Aliyev', 'Nikol Pashinyan', 'White House', 'Donald Trump']
   const together = groupStories(documents.map((document) => ({...document, entities})), storySettings())
   t.is(together.get('one'), together.get('two'))
+})
+
+test('clusters 6,000 equal texts without listing every pair', function (t) {
+  const texts = ['Markets closed higher on Monday.', otherEvent]
+  const documents = Array.from({length: 6000}, (_, index) => ({id: 'copy-' + String(index).padStart(4, '0'), text: texts[index % 2] as string, date: null}))
+  const results = match(documents)
+  t.is(results.size, 6000)
+  t.deepEqual(results.get('copy-0000'), {clusterId: clusterId('copy-0000'), duplicateOf: null, similarity: 1, kind: 'exact'})
+  t.deepEqual(results.get('copy-5998'), {clusterId: clusterId('copy-0000'), duplicateOf: 'copy-0000', similarity: 1, kind: 'exact'})
+  t.deepEqual(results.get('copy-5999'), {clusterId: clusterId('copy-0001'), duplicateOf: 'copy-0001', similarity: 1, kind: 'exact'})
+})
+
+test('re-clusters the other copies when a kept copy is re-run with other text', function (t) {
+  const index = emptyIndex(settings)
+  const first = [
+    {id: 'wire', text: wire, date: '2025-08-08'},
+    {id: 'exact', text: copies.exact as string, date: '2025-08-09'},
+    {id: 'truncated', text: copies.truncated as string, date: '2025-08-09'},
+    {id: 'lisbon', text: otherEvent, date: '2025-08-08'}
+  ]
+  matchDrop(index, first.map((document) => indexDocument(document, settings)))
+  const clusters = () => Object.fromEntries(index.documents.map((document) => [document.id, document.cluster]))
+  t.deepEqual(clusters(), {wire: 'wire', exact: 'wire', truncated: 'wire', lisbon: 'lisbon'})
+
+  const results = matchDrop(index, [indexDocument({id: 'wire', text: otherEvent, date: '2025-08-08'}, settings)])
+  t.deepEqual([...results], [['wire', {clusterId: clusterId('lisbon'), duplicateOf: 'lisbon', similarity: 1, kind: 'exact'}]])
+  t.deepEqual(clusters(), {wire: 'lisbon', exact: 'exact', truncated: 'exact', lisbon: 'lisbon'})
 })
