@@ -19,7 +19,7 @@ import {createProcessors, processDocument} from '../pipeline/processor.js'
 import {decoded, sourcePlace} from '../pipeline/record.js'
 import {decode} from '../stages/decode.js'
 import {entities} from '../stages/entities.js'
-import {createExtractor, decodeModel, labelSpans, tagSentence} from '../stages/entities-tagger.js'
+import {createExtractor, decodeModel, documentCasing, labelSpans, tagSentence} from '../stages/entities-tagger.js'
 import {normalise} from '../stages/normalise.js'
 import {segment} from '../stages/segment.js'
 import {readCorpus, sharedFolder} from './corpus.js'
@@ -65,8 +65,9 @@ const sets: Array<[string, Document[]]> = [
 for (const [name, documents] of sets) {
   const counts = new Map<string, Counts>()
   for (const document of documents) {
+    const casing = documentCasing(document.map((sentence) => sentence.words))
     for (const sentence of document) {
-      const predicted = labelSpans(tagSentence(model, extractor(sentence.words)))
+      const predicted = labelSpans(tagSentence(model, extractor(sentence.words, casing)))
         .filter((span) => coarse[span.type])
         .map((span) => span.start + ':' + span.end + ':' + coarse[span.type])
       const gold = sentence.spans.filter((span) => coarse[span.type]).map((span) => span.start + ':' + span.end + ':' + span.type)

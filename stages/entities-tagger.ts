@@ -2,9 +2,11 @@
  * The statistical core of the entity stage: a greedy averaged-perceptron
  * sequence tagger over BILOU labels (Ratinov & Roth 2009) with hashed
  * features for the word, its shape and affixes, a ±2 context window,
- * gazetteer matches and the two previous labels. Feature extraction and
- * decoding live here so training (`bench/train-entities.ts`) and tagging use
- * the very same code; the weights file format is defined here too.
+ * gazetteer matches, the last word of the capitalised run a token is in,
+ * how the rest of the document writes the word, and the two previous labels.
+ * Feature extraction and decoding live here so training
+ * (`bench/train-entities.ts`) and tagging use the very same code; the
+ * weights file format is defined here too.
  */
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {splitToken} from './entities-tokens.js'
@@ -62,14 +64,70 @@ export interface SentenceFeatures {
   readonly starters: Uint8Array
 }
 
-/** Extracts the static features of a sentence. */
-export type Extractor = (words: readonly string[]) => SentenceFeatures
+/**
+ * Extracts the static features of a sentence, given how its document writes
+ * each word (see {@link documentCasing}; without it, the sentence alone).
+ */
+export type Extractor = (words: readonly string[], casing?: DocumentCasing) => SentenceFeatures
+
+/**
+ * How a document writes each word, by lower-case form: the number of times it
+ * is capitalised inside a sentence that is not in capitals (a name, most
+ * likely), times two, plus one if it is also written in lower case.
+ */
+export type DocumentCasing = ReadonlyMap<string, number>
+
+/**
+ * Record how a document writes each word: the evidence a headline in capitals
+ * or a sentence-initial word lacks (`SHEARER` and `Shearer takes` are a name
+ * because the document writes `coach Alan Shearer`; `Gains` is not because it
+ * writes `gains`).
+ *
+ * @param sentences
+ *   Token texts of each sentence of the document.
+ * @returns
+ *   Casing by lower-case word.
+ */
+export function documentCasing(sentences: ReadonlyArray<readonly string[]>): DocumentCasing {
+  const casing = new Map<string, number>()
+  for (const words of sentences) {
+    const capitals = inCapitals(words)
+    for (const [index, word] of words.entries()) {
+      const first = word.charAt(0)
+      const lower = first !== first.toUpperCase()
+      const capitalised = first !== first.toLowerCase()
+      if (!lower && !(capitalised && index > 0 && !capitals)) continue
+      const key = normaliseWord(word)
+      const value = casing.get(key) ?? 0
+      casing.set(key, lower ? value | 1 : value + 2)
+    }
+  }
+  return casing
+}
+
+/**
+ * Whether a sentence is written in capitals (a headline or dateline): three
+ * or more words with letters, none with a lower-case letter.
+ *
+ * @param words
+ *   Token texts.
+ * @returns
+ *   Whether it is.
+ */
+function inCapitals(words: readonly string[]): boolean {
+  let letters = 0
+  for (const word of words) {
+    if (/\p{Ll}/u.test(word)) return false
+    if (/\p{Lu}/u.test(word)) letters++
+  }
+  return letters >= 3
+}
 
 // Feature templates: small distinct integers mixed into every key.
 const template = {
   bias: 1, word: 2, lower: 3, shape: 4, shortShape: 5, prefix: 6, suffix: 10, flags: 14,
   previousWord: 20, nextWord: 21, previousWord2: 22, nextWord2: 23, previousShape: 24, nextShape: 25,
-  leftBigram: 26, rightBigram: 27, shapeTrigram: 28, first: 29, allCaps: 30,
+  leftBigram: 26, rightBigram: 27, shapeTrigram: 28, first: 29, allCaps: 30, casing: 35, runHead: 36,
   gazetteer: 31, previousGazetteer: 32, nextGazetteer: 33, gazetteerShape: 34,
   previousLabel: 40, previousLabels: 41, labelShape: 42, labelWord: 43
 } as const
@@ -83,6 +141,9 @@ interface WordInfo {
   readonly capitalised: boolean
   readonly upper: boolean
 }
+
+/** Lower-case words that may join the capitalised words of a name. */
+const runJoiners = new Set(['of', 'and', 'for', 'the', 'de', '&'])
 
 /** Largest number of surface forms an extractor remembers before starting afresh. */
 const wordCacheSize = 200_000
@@ -99,7 +160,7 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
   const matcher = createMatcher(gazetteer)
   let cache = new Map<string, WordInfo>()
 
-  return function (words) {
+  return function (words, casing = documentCasing([words])) {
     const count = words.length
     const infos: WordInfo[] = []
     let letters = 0
@@ -119,6 +180,7 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
     }
     // Headlines and datelines in capitals (`TRUMP HAILS DEAL`).
     const allCaps = letters >= 3 && upperWords === letters ? 1 : 0
+    const capitals = inCapitals(words)
     const matches = matcher(words, infos)
 
     const keys: number[] = []
@@ -132,6 +194,23 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
       lowers[index] = info.lower
       shapes[index] = info.shape
       starters[index] = info.starter ? 1 : 0
+    }
+    // The last word of each run of capitalised words (`of`, `and`, `for`, `the` may join them): `Club`, `Party`, `Inc`.
+    const heads = new Int32Array(count).fill(-1)
+    for (let index = 0; index < count; ) {
+      if (!(infos[index] as WordInfo).capitalised) {
+        index++
+        continue
+      }
+      let last = index
+      let at = index + 1
+      while (at < count) {
+        if ((infos[at] as WordInfo).capitalised) last = at
+        else if (!runJoiners.has(normaliseWord(words[at] as string))) break
+        at++
+      }
+      heads.fill(last, index, last + 1)
+      index = last + 1
     }
     for (let index = 0; index < count; index++) {
       starts[index] = keys.length
@@ -158,6 +237,15 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
       )
       if (index === 0) keys.push(mix(template.first, info.shape))
       if (allCaps) keys.push(mix(template.allCaps, info.shape))
+      if (info.capitalised) {
+        // How the rest of the document writes this word (this mention itself not counted).
+        let value = casing.get(normaliseWord(words[index] as string)) ?? 0
+        if (index > 0 && !capitals) value -= 2
+        const evidence = (value & 1) | (value >= 2 ? 2 : 0)
+        keys.push(mix(template.casing, evidence | (index === 0 ? 4 : 0) | (capitals ? 8 : 0)))
+      }
+      const head = heads[index] as number
+      if (head !== -1 && !capitals) keys.push(mix(template.runHead, mix((infos[head] as WordInfo).lower, head === index ? 1 : 0)))
       const match = matches[index] as number
       if (match) keys.push(mix(template.gazetteer, match), mix(template.gazetteerShape, mix(match, info.shape)))
       const previousMatch = index > 0 ? (matches[index - 1] as number) : 0

@@ -18,7 +18,7 @@ import {
   titleWords,
   type EntityType
 } from './entities-list.js'
-import {createExtractor, decodeModel, labelSpans, normaliseWord, tagSentence, type TagType} from './entities-tagger.js'
+import {createExtractor, decodeModel, documentCasing, labelSpans, normaliseWord, tagSentence, type TagType} from './entities-tagger.js'
 import {sentenceRanges, tokenize, type Token} from './entities-tokens.js'
 
 /** A named-entity mention, in working-text UTF-16 offsets. */
@@ -70,11 +70,12 @@ export const entities: Plugin<[], Root> = function () {
     const headings = new Uint8Array(tokens.length)
     const capitals = new Uint8Array(tokens.length)
     let mentions: Mention[] = []
-    for (const [first, last] of sentenceRanges(text, tokens)) {
-      const words = tokens.slice(first, last).map((token) => token.text)
+    const sentences = sentenceRanges(text, tokens).map(([first, last]) => ({first, last, words: tokens.slice(first, last).map((token) => token.text)}))
+    const casing = documentCasing(sentences.map((sentence) => sentence.words))
+    for (const {first, last, words} of sentences) {
       if (titleCase(words)) headings.fill(1, first, last)
       if (!words.some((word) => /\p{Ll}/u.test(word))) capitals.fill(1, first, last)
-      for (const span of labelSpans(tagSentence(model, extractor(words)))) {
+      for (const span of labelSpans(tagSentence(model, extractor(words, casing)))) {
         for (const [start, end] of nameRuns(tokens, first + span.start, first + span.end - 1)) {
           const mention = refine(tokens, start, end, span.type, first)
           if (mention) mentions.push(...splitHyphenated(tokens, mention))

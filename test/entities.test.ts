@@ -1,6 +1,7 @@
 import test from 'ava'
 import {sourcePlace} from '../pipeline/record.js'
 import {entities} from '../stages/entities.js'
+import {documentCasing} from '../stages/entities-tagger.js'
 import {tokenize} from '../stages/entities-tokens.js'
 import {clean, runStages} from './helpers.js'
 
@@ -77,6 +78,19 @@ test('gives a later surname the label of the full name', tags, 'Azerbaijani Pres
   'Ilham Aliyev|PERSON|Ilham Aliyev',
   'Aliyev|PERSON|Ilham Aliyev'
 ])
+
+test('records how a document writes each word, not counting sentence starts and capitals', function (t) {
+  const casing = documentCasing([
+    ['SHEARER', 'NAMED', 'CAPTAIN'],
+    ['Coach', 'Alan', 'Shearer', 'said', 'gains', 'were', 'made', '.'],
+    ['Gains', 'rose', 'as', 'Shearer', 'scored', '.']
+  ])
+  t.deepEqual(
+    ['shearer', 'alan', 'gains', 'coach', 'named'].map((word) => casing.get(word)),
+    // `shearer`: capitalised twice inside sentences (2 × 2); `gains`: in lower case (1).
+    [4, 2, 1, undefined, undefined]
+  )
+})
 
 test('records working-text offsets that map to raw lines', async function (t) {
   const file = await runStages(await clean('A headline\n\nTalks in Baku ended.'), [[entities]])
