@@ -51,7 +51,9 @@ export const linePatterns: readonly LinePattern[] = [
   {rule: 'copyright-line', kind: 'copyright', pattern: /^(?:©|&copy;|copyright\b|\(c\)(?=\s*(?:(?:19|20)\d{2}|copyright)\b))/iu},
   {rule: 'copyright-line', kind: 'copyright', pattern: /^all rights reserved\b|^this (?:material|article|story) may not be (?:published|reproduced|copied)/iu},
   // Bylines: `By Jane Doe, The Associated Press`, `BY JOHN SMITH | Reuters`.
-  {rule: 'byline-line', kind: 'byline', pattern: /^(?:By|BY|by)\s+(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}(?:(?:,|\band\b|&|\|)\s*(?:the\s+)?(?:[\p{Lu}][\p{L}'’.()-]*\s*){1,6})*$/u},
+  // Each name word is taken whole (the look-ahead) and words are split by
+  // spaces, so a line of capitals has one reading, not one per way to cut it.
+  {rule: 'byline-line', kind: 'byline', pattern: /^(?:By|BY|by)\s+[\p{Lu}][\p{L}'’.-]*(?![\p{L}'’.-])(?:\s+[\p{Lu}][\p{L}'’.-]*(?![\p{L}'’.-])){0,3}\s*(?:(?:,|\band\b|&|\|)\s*(?:the\s+)?[\p{Lu}][\p{L}'’.()-]*(?![\p{L}'’.()-])(?:\s+[\p{Lu}][\p{L}'’.()-]*(?![\p{L}'’.()-])){0,5}\s*)*$/u},
   // Reporter roles under a name: BBC `North America correspondent`, `Staff Writer`.
   {rule: 'byline-role', kind: 'byline', pattern: /^(?:[\p{Lu}][\p{L}-]* ){0,4}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Jj]ournalist|[Bb]ureau [Cc]hief)s?$/u},
   // Agency and desk sign-offs: `- Story By Agence France-Presse (AFP)`, `Compiled & Edited by ET Desk`.
@@ -86,7 +88,8 @@ export const linePatterns: readonly LinePattern[] = [
   {rule: 'related-link', kind: 'navigation', pattern: /^(?:skip to (?:main )?content|jump to|back to top|previous (?:article|story)|next (?:article|story)|go to|menu|search|close|open|sign in|log ?in|log out|my account|subscribe)[.:]?$/iu},
   // Timestamps: `Updated 4 minutes ago`, `Published: Aug. 8, 2025 at 3:04 p.m. ET`, `Aug 8, 2025, 3:04 PM ET`.
   // A bare date line (`June 9, 2008`) is the article's date line and stays.
-  {rule: 'timestamp', kind: 'ui', pattern: /^(?:(?:last )?updated|published|posted|first published|(?:last )?modified)(?: on| at)?\s*:?\s*(?:\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s|\d)[\p{L}\d,.:/ -]{0,40}\d(?:\s*(?:a\.?m\.?|p\.?m\.?|[A-Z]{2,4}))*)\.?$/iu},
+  // A zone (`ET`) is a whole word, so a run of letters is not cut into zones many ways.
+  {rule: 'timestamp', kind: 'ui', pattern: /^(?:(?:last )?updated|published|posted|first published|(?:last )?modified)(?: on| at)?\s*:?\s*(?:\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s|\d)[\p{L}\d,.:/ -]{0,40}\d(?:\s*(?:a\.?m\.?|p\.?m\.?|[A-Z]{2,4}(?![A-Z])))*)\.?$/iu},
   {rule: 'timestamp', kind: 'ui', pattern: /^\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$/iu},
   {rule: 'timestamp', kind: 'ui', pattern: /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?: [A-Z]{2,4})?$/iu},
   {rule: 'timestamp', kind: 'ui', pattern: /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4},? (?:at )?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?: [A-Z]{2,4})?$/iu},
@@ -94,12 +97,34 @@ export const linePatterns: readonly LinePattern[] = [
   // Reading-time and player strings.
   {rule: 'player-string', kind: 'ui', pattern: /^(?:\d{1,3}[ -]min(?:ute)?s?(?: read| listen)?|reading time:? \d{1,3} min(?:ute)?s?|listen(?: to (?:this|the) (?:article|story))?(?: \(?\d{1,2}:\d{2}\)?)?(?: min(?:ute)?s?)?|play(?: video| audio)?|watch(?: now| video| live)?|pause|mute|unmute|replay|loading\W*|video(?: player)?|audio|now playing|\d{1,2}:\d{2}(?: \/ \d{1,2}:\d{2})?|your browser does not support .{1,60}|this video (?:is|has been) .{1,80}|video (?:ad )?feedback)[.:]?$/iu},
   {rule: 'player-string', kind: 'ui', pattern: /^(?:watch|video|listen|audio)\s*[:|–—]\s*.{1,160}$/iu},
-  // Site footers.
-  {rule: 'footer', kind: 'footer', pattern: /^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie (?:policy|settings|preferences)|about us|contact us|advertise with us|careers|accessibility|site ?map|do not sell(?: or share)? my personal information)(?:\s*[|•·/]\s*[\p{L}' ]{2,40})*\.?$/iu},
+  // Site footers; a link after a separator ends on a letter, so the spaces
+  // around separators belong to one side only.
+  {rule: 'footer', kind: 'footer', pattern: /^(?:terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|cookie (?:policy|settings|preferences)|about us|contact us|advertise with us|careers|accessibility|site ?map|do not sell(?: or share)? my personal information)(?:\s*[|•·/]\s*[\p{L}'](?:[\p{L}' ]{0,38}[\p{L}'])?)*\.?$/iu},
   {rule: 'footer', kind: 'footer', pattern: /^(?:the associated press receives (?:financial )?support|ap is solely responsible for all content|find ap['’]s standards for working with philanthropies|we use cookies|by (?:continuing|using this site)|this (?:site|website) uses cookies)\b/iu},
   {rule: 'footer', kind: 'footer', pattern: /^(?:report (?:a )?(?:typo|error|correction)|corrections? policy|editorial standards|ethics policy|reuse this content|our standards: the thomson reuters trust principles)\b.{0,40}$/iu},
   {rule: 'footer', kind: 'footer', pattern: /^the associated press is an independent global news organization\b/iu}
 ]
+
+/** List dashes and bullets a line may start with (`- Story By …`, `• Share`). */
+export const bullets: ReadonlySet<string> = new Set(['*', '-', '·', '–', '—', '•', '▪'])
+
+/** A run of {@link bullets} at the start of a line, with the spaces after each. */
+export const bulletPattern = /^(?:[-–—•*▪·]\s*)+/u
+
+/**
+ * A letter or a number: a line without one (`* * *`, `___`, `—`, `…`, a row of
+ * emoji) carries no article text and is a separator.
+ */
+export const textPattern = /[\p{L}\p{N}]/u
+
+/** The label before a photo credit (`Photograph: Evan Vucci/AP` -> `Evan Vucci/AP`). */
+export const creditLabelPattern = /^(?:image source|photograph|photo credit|photo|picture|image|credit)\s*[,:]\s*/iu
+
+/** The mark opening a copyright line, doubled marks too (`Copyright © 2025 …`, `(c) 2025 …`). */
+export const copyrightMarkPattern = /^(?:©|\(c\)|&copy;|copyright)\s*(?:(?:©|\(c\))\s*)?/iu
+
+/** Words a byline or signature credits that are no name (`By Staff`, `by the`). */
+export const creditFillers: ReadonlySet<string> = new Set(['staff', 'the'])
 
 /** A credit that can stand alone on a line or in parentheses: `(AP Photo/Evan Vucci)`, `Getty Images`. */
 export const creditPattern =

@@ -4,6 +4,11 @@ import type {VFile} from 'vfile'
 import {applyEdits, decoded, lineKey, removeLines, sourcePlace, splitLines, type LineRemoval, type TextEdit} from '../pipeline/record.js'
 import {
   agencies,
+  bulletPattern,
+  bullets,
+  copyrightMarkPattern,
+  creditFillers,
+  creditLabelPattern,
   creditPattern,
   inlineCreditHint,
   inlineCreditPattern,
@@ -17,6 +22,7 @@ import {
   signOffs,
   stopwords,
   synonyms,
+  textPattern,
   type BoilerplateKind
 } from './boilerplate-list.js'
 
@@ -120,11 +126,11 @@ const datelineAgencyPattern = /^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^—–()\n]{1
 const quotePattern = /^["“‘'«]/u
 const quotationPattern = /["“”]/u
 const listItemPattern = /^(?:\d{1,3}[.)]|[•*▪·])\s/u
-const bulletPattern = /^(?:[-–—•*▪·]\s*)+/u
-const bullets = new Set(['-', '–', '—', '•', '*', '▪', '·'])
 const yearPattern = /\b(?:19|20)\d{2}\b/u
+// Two to four whole capitalised words (`Anthony Zurcher`): a word is never cut
+// in two, so a long run of capitals is tried once.
+const namePattern = /^[\p{Lu}][\p{L}'’.-]+(?![\p{L}'’.-])(?: [\p{Lu}][\p{L}'’.-]+(?![\p{L}'’.-])){1,3}$/u
 const closingCreditPattern = new RegExp('(?:' + inlineCreditPattern.source + ')\\s*$', 'u')
-const creditLabelPattern = /^(?:image source|photograph|photo credit|photo|picture|image|credit)\s*[,:]\s*/iu
 const domainPattern = /([\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,})\s*$/iu
 
 /**
@@ -242,9 +248,11 @@ function view(text: string, start: number, end: number): LineView {
  *   Verdict, or `undefined` for body (so far).
  */
 function classify(line: LineView, similarity: number): Verdict | undefined {
-  if (line.blank || line.text.length > patternLength) return undefined
-  // Only dashes, bullets or rules: `___`, `* * *`, `---`.
-  if (line.bare === '' || /^[_=~#]{3,}$/u.test(line.bare)) return {kind: 'other', rule: 'separator'}
+  if (line.blank) return undefined
+  // Only dashes, bullets, rules or symbols (`___`, `* * *`, `—`, `…`), at any
+  // length: no article text, and slow for the sentence parser.
+  if (!textPattern.test(line.text)) return {kind: 'other', rule: 'separator'}
+  if (line.text.length > patternLength) return undefined
   const verdict = match(line, similarity)
   // A dateline (`DUNNIGAN, Calif. —`) or a quotation is body whatever it holds.
   return verdict && !protect(line) ? verdict : undefined
@@ -417,7 +425,7 @@ function markCaptions(
     const line = lines[index] as LineView
     if (verdicts[index] || line.words > 50) continue
     // A reporter's name over their role: `Anthony Zurcher` / `North America correspondent`.
-    if (next?.rule === 'byline-role' && /^(?:[\p{Lu}][\p{L}'’.-]+ ?){2,4}$/u.test(line.text) && kept(index)) {
+    if (next?.rule === 'byline-role' && namePattern.test(line.text) && kept(index)) {
       verdicts[index] = {kind: 'byline', rule: 'byline-name'}
       continue
     }
@@ -489,7 +497,7 @@ function markRepeats(
   const counts = file.data.dropLineCounts
   // A drop smaller than `repeatedDocuments` cannot repeat a line that often.
   if (!counts || (file.data.dropSize ?? 0) < repeatedDocuments) return
-  const count = (line: LineView) => counts.get(countKey(line.text)) ?? 1
+  const count = (line: LineView) => counts.get(lineKey(line.text)) ?? 1
   // A syndicated story shares every line with its copies: count from the
   // document's typical line (the median of about nine lines spread over
   // it), so only lines beyond it are template text.
@@ -507,20 +515,6 @@ function markRepeats(
     if (line.text.length > patternLength || tabular(line) || quotationPattern.test(line.text)) continue
     if (count(line) >= least && kept(index)) verdicts[index] = {kind: 'other', rule: 'repeated-across-drop'}
   }
-}
-
-/**
- * Key of a trimmed line in the drop's line counts: `lineKey`, without its
- * white-space pass when there is nothing to fold (`normalise` has turned
- * other spaces into plain ones).
- *
- * @param value
- *   Trimmed line.
- * @returns
- *   Key.
- */
-function countKey(value: string): string {
-  return value.includes('  ') || value.includes('\t') ? lineKey(value) : value.toLowerCase()
 }
 
 /**
@@ -805,8 +799,7 @@ function rank(verdict: Verdict | undefined): number {
  */
 function copyrightHolder(value: string): string | undefined {
   const holder = value
-    .replace(/^(?:©|\(c\)|&copy;|copyright)\s*/iu, '')
-    .replace(/^(?:©|\(c\))\s*/iu, '')
+    .replace(copyrightMarkPattern, '')
     .replace(/^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\s*,?\s*/u, '')
     .split(/\.\s|\ball rights reserved\b|[|•]|,\s*(?:a|an)\s/iu)[0]
     ?.replace(/[.,\s]+$/u, '')
@@ -833,7 +826,7 @@ function credited(value: string): string[] {
     .split(/\s*(?:[,|&]|\band\b)\s*/iu)
     // `(Reporting by Jane Doe)` leaves an unpaired `)`; `(AFP)` keeps its pair.
     .map((name) => name.replace(/[.\s]+$/u, '').replace(/^([^(]*)\)$/u, '$1').trim())
-    .filter((name) => name.length > 1 && !/^(?:the|staff)$/iu.test(name))
+    .filter((name) => name.length > 1 && !creditFillers.has(name.toLowerCase()))
   // `Aamer Madhani The Associated Press`: a name run into its agency.
   return (names ?? []).flatMap(function (name) {
     const lower = name.toLowerCase()

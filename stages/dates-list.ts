@@ -31,6 +31,22 @@ export const months: ReadonlyMap<string, number> = new Map([
   ['september', 9]
 ])
 
+/** Month names written in full; the other keys of {@link months} are abbreviations (`Sept`). */
+export const monthNames: ReadonlySet<string> = new Set([
+  'april',
+  'august',
+  'december',
+  'february',
+  'january',
+  'july',
+  'june',
+  'march',
+  'may',
+  'november',
+  'october',
+  'september'
+])
+
 /** Month names that are also common words (`May`, `March`): they need date context. */
 export const ambiguousMonths: ReadonlySet<string> = new Set(['march', 'may'])
 
@@ -411,6 +427,12 @@ export const futureCues: ReadonlySet<string> = new Set([
   'would'
 ])
 
+/** Future cues that need no word after them (`will`, `upcoming`); the rest of {@link futureCues} need `to` or `for`. */
+export const plainFutureCues: ReadonlySet<string> = new Set(['shall', 'upcoming', 'will', 'would'])
+
+/** Words that are a future cue only right before `to` (`going to`). */
+export const futureBeforeTo: ReadonlySet<string> = new Set(['going'])
+
 /** Forms of `be` before `due to` that make it a plan (`is due to visit`, not `due to rain`). */
 export const beForms: ReadonlySet<string> = new Set(['am', 'are', 'is', 're', 'was', 'were'])
 
@@ -494,3 +516,42 @@ export const notPastVerbs: ReadonlySet<string> = new Set([
   'succeed',
   'united'
 ])
+
+/**
+ * Words that can start each kind of expression, besides the words of the
+ * lists above it reads (month names, number words, units, …).
+ */
+export const startWords: Readonly<Record<
+  | 'bareUnits'
+  | 'century'
+  | 'clock'
+  | 'dayMonth'
+  | 'dayWord'
+  | 'decadeWord'
+  | 'duration'
+  | 'holiday'
+  | 'quarter'
+  | 'relative'
+  | 'season'
+  | 'set'
+  | 'weekend'
+  | 'year'
+  | 'yearWords',
+  ReadonlySet<string>
+>> = {
+  bareUnits: new Set(['coming', 'decadeslong', 'recent', 'the', 'yearslong']),
+  century: new Set(['the']),
+  clock: new Set(['midnight', 'noon']),
+  dayMonth: new Set(['the']),
+  dayWord: new Set(['today', 'tomorrow', 'tonight', 'yesterday']),
+  decadeWord: new Set(['nineteen', 'the']),
+  duration: new Set(['a', 'an', 'couple', 'half', 'the']),
+  holiday: new Set(['thanksgiving']),
+  quarter: new Set(['fiscal', 'q', 'the']),
+  relative: new Set(['coming', 'current', 'last', 'next', 'past', 'previous', 'the', 'this']),
+  season: new Set(['the']),
+  set: new Set(['each', 'every', 'per']),
+  weekend: new Set(['the']),
+  year: new Set(["'", 'fiscal', 'the', '’']),
+  yearWords: new Set(['nineteen', 'the', 'two'])
+}

@@ -1,6 +1,6 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import {decoded, sourcePlace} from '../pipeline/record.js'
+import {decoded} from '../pipeline/record.js'
 import {
   abbreviations,
   ambiguousMonths,
@@ -11,20 +11,24 @@ import {
   dayParts,
   durationModifiers,
   frequencyAdverbs,
+  futureBeforeTo,
   futureCues,
   holidays,
   monthContext,
+  monthNames,
   months,
   notPastVerbs,
   numberWords,
   ordinalWords,
   pastVerbs,
+  plainFutureCues,
   pluralUnits,
   pointModifiers,
   references,
   seasonPrepositions,
   seasons,
   spanDeterminers,
+  startWords,
   timeZones,
   unitAdjectives,
   units,
@@ -122,23 +126,9 @@ export const dates: Plugin<[(Options | undefined)?], Root> = function (options) 
 
   return function (_, file) {
     const {text} = decoded(file)
+    // `pipeline/inputs.ts` keeps only valid ISO dates (`2025-08-08`, with an optional time).
     const published = file.data.metadata?.published_date
-    let anchor: DocumentAnchor | undefined
-    if (published !== undefined && published !== '') {
-      if (isoDatePattern.test(published) && parseAnchor(published.slice(0, 10))) {
-        anchor = {value: published.slice(0, 10), source: 'manifest'}
-      } else if (/^\d{4}(?:-\d{2})?$/.test(published)) {
-        // A month or a year of publication still anchors `this year`.
-        anchor = {value: published.slice(0, 4), source: 'manifest'}
-      } else {
-        const message = file.message('Unexpected `published_date` `' + published + '`, expected an ISO date', {
-          place: sourcePlace(file, 0),
-          ruleId: 'invalid-published-date',
-          source: 'dates'
-        })
-        message.actual = published
-      }
-    }
+    let anchor: DocumentAnchor | undefined = published ? {value: published.slice(0, 10), source: 'manifest'} : undefined
     const tokens = tokenize(text)
     // Read once without an anchor to find one in the text; keep that reading if none is found.
     const unanchored = !anchor && anchorFromText ? recognise(tokens, undefined) : undefined
@@ -252,8 +242,6 @@ function anchorFromMentions(text: string, mentions: readonly DateMention[], copy
   return {value: day ?? year, source: 'copyright'}
 }
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/
-
 /** A token of the working text. */
 interface Token {
   readonly text: string
@@ -295,7 +283,8 @@ interface Found {
   readonly counted?: boolean
 }
 
-
+/** Tokens before an expression searched for a tense cue. */
+const tenseWindow = 14
 const durationModifiersByWord = byFirstWord(durationModifiers)
 const pointModifiersByWord = byFirstWord(pointModifiers)
 const referencesByWord = byFirstWord(references)
@@ -568,23 +557,23 @@ type Pattern = (context: Context, index: number) => Found | undefined
  */
 const patternStarts: ReadonlyArray<readonly [Pattern, Iterable<string>]> = [
   [referencePattern, referencesByWord.keys()],
-  [dayWordPattern, ['today', 'tomorrow', 'tonight', 'yesterday']],
-  [relativePattern, ['coming', 'current', 'last', 'next', 'past', 'previous', 'the', 'this']],
-  [durationPattern, ['a', 'an', 'couple', 'half', 'the', ...bareSpanDeterminers, ...numberWords.keys(), ...vagueQuantities]],
-  [bareUnitsPattern, ['coming', 'decadeslong', 'recent', 'the', 'yearslong', ...pluralUnits]],
+  [dayWordPattern, startWords.dayWord],
+  [relativePattern, startWords.relative],
+  [durationPattern, [...startWords.duration, ...bareSpanDeterminers, ...numberWords.keys(), ...vagueQuantities]],
+  [bareUnitsPattern, [...startWords.bareUnits, ...pluralUnits]],
   [monthPattern, months.keys()],
-  [dayMonthPattern, ['the']],
+  [dayMonthPattern, startWords.dayMonth],
   [weekdayPattern, weekdays.keys()],
-  [yearPattern, ['\'', 'fiscal', 'the', '’']],
-  [decadeWordPattern, ['nineteen', 'the']],
-  [yearWordsPattern, ['nineteen', 'the', 'two']],
-  [centuryPattern, ['the']],
-  [seasonPattern, ['the', ...seasons.keys()]],
-  [quarterPattern, ['fiscal', 'q', 'the', ...numberWords.keys(), ...ordinalWords.keys()]],
-  [clockPattern, ['midnight', 'noon']],
-  [setPattern, ['each', 'every', 'per', ...frequencyAdverbs.keys(), ...weekdayPlurals.keys()]],
-  [holidayPattern, ['thanksgiving', ...holidaysByWord.keys()]],
-  [weekendPattern, ['the']]
+  [yearPattern, startWords.year],
+  [decadeWordPattern, startWords.decadeWord],
+  [yearWordsPattern, startWords.yearWords],
+  [centuryPattern, startWords.century],
+  [seasonPattern, [...startWords.season, ...seasons.keys()]],
+  [quarterPattern, [...startWords.quarter, ...numberWords.keys(), ...ordinalWords.keys()]],
+  [clockPattern, startWords.clock],
+  [setPattern, [...startWords.set, ...frequencyAdverbs.keys(), ...weekdayPlurals.keys()]],
+  [holidayPattern, [...startWords.holiday, ...holidaysByWord.keys()]],
+  [weekendPattern, startWords.weekend]
 ]
 
 /** Patterns a number can start (`35 years`, `27 June`, `2023`, `3rd quarter`, `3 p.m.`). */
@@ -1478,10 +1467,6 @@ function direction(tokens: readonly Token[], start: number, end: number): -1 | 0
   return best
 }
 
-/** Tokens before an expression searched for a tense cue. */
-const tenseWindow = 14
-
-
 /**
  * Tense a token signals.
  *
@@ -1499,13 +1484,13 @@ function tenseCue(tokens: readonly Token[], index: number): -1 | 0 | 1 {
   if (futureCues.has(word)) {
     const next = lower(tokens, index + 1)
     if (word === 'll') return lower(tokens, index - 1) === '’' || lower(tokens, index - 1) === '\'' ? 1 : 0
-    if (word === 'will' || word === 'shall' || word === 'would' || word === 'upcoming') return 1
+    if (plainFutureCues.has(word)) return 1
     // `is due to visit`, not `due to rain`.
     if (word === 'due' && !beForms.has(lower(tokens, index - 1))) return 0
     // `set to`, `plans to`, `expected to`, `scheduled for`.
     return next === 'to' || next === 'for' ? 1 : 0
   }
-  if (word === 'going' && lower(tokens, index + 1) === 'to') return 1
+  if (futureBeforeTo.has(word) && lower(tokens, index + 1) === 'to') return 1
   const past = pastVerbs.has(word) || (word.length > 4 && word.endsWith('ed') && !notPastVerbs.has(word) && !token.capital)
   if (!past) return 0
   // `will be held`, `to be signed`: a participle; the cue is further back.
@@ -1995,8 +1980,6 @@ function isAbbreviation(word: string): boolean {
   if (weekdays.has(word)) return !word.endsWith('day')
   return months.has(word) && !monthNames.has(word)
 }
-
-const monthNames: ReadonlySet<string> = new Set([...months.keys()].filter((word) => word.length > 4 || word === 'may' || word === 'june' || word === 'july'))
 
 /**
  * Lower-case text of a token, or `''` past the end.

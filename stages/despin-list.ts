@@ -641,3 +641,48 @@ export const streetTypes: ReadonlySet<string> = new Set([
   'Road',
   'Street'
 ])
+
+/** Auxiliary and modal verbs (`each parties have agreed`). */
+export const auxiliaries: ReadonlySet<string> = new Set([
+  'are',
+  'can',
+  'could',
+  'did',
+  'do',
+  'had',
+  'have',
+  'may',
+  'might',
+  'must',
+  'should',
+  'were',
+  'will',
+  'would'
+])
+
+/** Participles after which `first` is the real ordinal (`the primary held in March`). */
+export const eventParticiples: ReadonlySet<string> = new Set(['called', 'held', 'scheduled', 'set', 'won'])
+
+/** Words before an injury that `with` stood for (`sustained critical injuries`). */
+export const injuryOpeners: ReadonlySet<string> = new Set(['suffered', 'sustained', 'with'])
+
+/** Lower-case words of an audience after `instructed` (`instructed reporters`). */
+export const audienceNouns: ReadonlySet<string> = new Set(['journalists', 'reporters'])
+
+/** Words after an audience that make `instructed` mean told (`instructed reporters on Friday`). */
+export const audienceFollowers: ReadonlySet<string> = new Set(['in', 'on', 'that'])
+
+/** Determiners before an ordinal that stood for a plain adjective (`a 3rd party`). */
+export const nounDeterminers: ReadonlySet<string> = new Set(['a', 'an', 'her', 'his', 'its', 'the', 'their'])
+
+/** Determiners that open a source's noun phrase (`, based on the official`). */
+export const sourceDeterminers: ReadonlySet<string> = new Set(['a', 'an', 'its', 'the', 'their'])
+
+/** Punctuation that closes a phrase right after a match. */
+export const phrasePunctuation: ReadonlySet<string> = new Set(['!', ',', '.', ':', ';', '?'])
+
+/** Punctuation that ends a clause. */
+export const clausePunctuation: ReadonlySet<string> = new Set([')', ',', '.', ':', ';', '–', '—'])
+
+/** Words before `within` that give it the limit sense (`well within the rules`). */
+export const limitOpeners: ReadonlySet<string> = new Set(['deep', 'from', 'just', 'well'])

@@ -4,23 +4,33 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {applyEdits, decoded, sourcePlace, type TextEdit} from '../pipeline/record.js'
 import {
+  audienceFollowers,
+  audienceNouns,
+  auxiliaries,
   calendarNames,
   centuries,
+  clausePunctuation,
   countWords,
   decades,
+  eventParticiples,
   figureNouns,
   incidentNouns,
+  injuryOpeners,
   labelWords,
+  limitOpeners,
   limitWords,
   mandativeVerbs,
   measureFollowers,
   meetingWords,
+  nounDeterminers,
   numberWords,
   objectOpeners,
   periodNouns,
   phraseEnders,
+  phrasePunctuation,
   placeOrTimeNouns,
   quantifierWords,
+  sourceDeterminers,
   sourceFollowers,
   sourceNouns,
   spinRules,
@@ -157,14 +167,40 @@ export const despin: Plugin<[(Options | undefined)?], Root> = function (options)
       }
       if (match.rule.id.startsWith('b-') && !report.spun) continue
       const edit = repair(match)
-      if (edits.some((other) => other.start < edit.end && edit.start < other.end)) continue
-      edits.push(edit)
+      const place = freePlace(edits, edit)
+      if (place !== undefined) edits.splice(place, 0, edit)
     }
 
     if (edits.length === 0) return undefined
     applyEdits(file, 'despin', edits)
     return parseText(decoded(file).text)
   }
+}
+
+/**
+ * Where an edit goes in a list of accepted edits sorted by start, or
+ * `undefined` when it overlaps one of them. Accepted edits do not overlap and
+ * are not empty, so their ends are sorted too: only the last edit that starts
+ * before the new one ends can overlap it. Matches come in text order, so the
+ * place is nearly always the end.
+ *
+ * @param edits
+ *   Accepted edits, sorted by start.
+ * @param edit
+ *   Candidate edit.
+ * @returns
+ *   Index to insert at, or `undefined`.
+ */
+function freePlace(edits: readonly TextEdit[], edit: TextEdit): number | undefined {
+  let low = 0
+  let high = edits.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((edits[middle] as TextEdit).start < edit.end) low = middle + 1
+    else high = middle
+  }
+  const before = edits[low - 1]
+  return before && before.end > edit.start ? undefined : low
 }
 
 /**
@@ -386,7 +422,7 @@ function matchesWord(pattern: string, lower: string): boolean {
     }
     case '<participle>': {
       // `the primary held in March` is an election, not a spun `first`.
-      return (tags(lower)?.includes('VBN') ?? false) && !['called', 'held', 'scheduled', 'set', 'won'].includes(lower)
+      return (tags(lower)?.includes('VBN') ?? false) && !eventParticiples.has(lower)
     }
     default: {
       return wordClasses(lower).includes(pattern)
@@ -455,17 +491,17 @@ function checkContext(context: Context, tokens: readonly Token[], index: number,
       return previous !== undefined && mandativeVerbs.has(previous.lower === 'that' ? previousWord(tokens, index - 1)?.lower ?? '' : previous.lower)
     }
     case 'after-with': {
-      return ['suffered', 'sustained', 'with'].includes(previous?.lower ?? '')
+      return injuryOpeners.has(previous?.lower ?? '')
     }
     case 'audience-follows': {
       // `instructed reporters on Friday`, `instructed CTV News.`: told, unless
       // an order follows (`instructed reporters to leave`).
       let position = end
-      while (tokens[position]?.word && (isCapitalized(tokens[position] as Token) || ['journalists', 'reporters'].includes(tokens[position]?.lower ?? ''))) {
+      while (tokens[position]?.word && (isCapitalized(tokens[position] as Token) || audienceNouns.has(tokens[position]?.lower ?? ''))) {
         position++
       }
       const after = tokens[position]
-      return position > end && (!after?.word || ['on', 'that', 'in'].includes(after.lower))
+      return position > end && (!after?.word || audienceFollowers.has(after.lower))
     }
     case 'bare-verb-follows': {
       // `supposed to assist end many years of conflict`: `assist` + bare verb + object.
@@ -505,7 +541,7 @@ function checkContext(context: Context, tokens: readonly Token[], index: number,
     case 'lower-noun-follows': {
       // `a 3rd party`, `the 2nd time`; not `1st century`, `the 3rd quarter`, `May 3rd`.
       return (
-        ['a', 'an', 'her', 'his', 'its', 'the', 'their'].includes(previous?.lower ?? '') &&
+        nounDeterminers.has(previous?.lower ?? '') &&
         next?.word === true &&
         next.spaced &&
         isLower(next) &&
@@ -564,7 +600,7 @@ function checkContext(context: Context, tokens: readonly Token[], index: number,
       return proseNumber(tokens, index)
     }
     case 'punctuation-follows': {
-      return !next || [',', '.', ';', ':', '!', '?'].includes(next.lower)
+      return !next || phrasePunctuation.has(next.lower)
     }
     case 'sentence-start': {
       return (tokens[index] as Token).initial
@@ -666,7 +702,7 @@ function clauseEnds(tokens: readonly Token[], end: number): boolean {
   for (let index = end; index < end + 8; index++) {
     const token = tokens[index]
     if (!token) return true
-    if (!token.word) return [',', '.', ';', ':', '—', '–', ')'].includes(token.lower)
+    if (!token.word) return clausePunctuation.has(token.lower)
     if (isCapitalized(token)) continue
     const tag = firstTag(token.lower)
     if (tag === undefined || tag.startsWith('VB') || tag === 'MD' || tag === 'PRP') return false
@@ -693,7 +729,7 @@ function sourceFollows(tokens: readonly Token[], index: number, end: number): bo
   const afterComma = before?.lower === ','
   if (!afterComma && !(tokens[index] as Token).initial) return false
   let position = end
-  if (['a', 'an', 'its', 'the', 'their'].includes(tokens[position]?.lower ?? '')) position++
+  if (sourceDeterminers.has(tokens[position]?.lower ?? '')) position++
   const phrase: Token[] = []
   while (position < tokens.length && phrase.length < 7) {
     const token = tokens[position] as Token
@@ -728,7 +764,7 @@ function sourceFollows(tokens: readonly Token[], index: number, end: number): bo
  */
 function placeOrTimeFollows(tokens: readonly Token[], index: number, end: number): boolean {
   // `from within the party`, `well within the rules`: the limit sense.
-  if (['deep', 'from', 'just', 'well'].includes(previousWord(tokens, index)?.lower ?? '')) return false
+  if (limitOpeners.has(previousWord(tokens, index)?.lower ?? '')) return false
   let last: Token | undefined
   for (let position = end; position < end + 5; position++) {
     const token = tokens[position]
@@ -1007,7 +1043,7 @@ function isPlural(lower: string): boolean {
  *   Whether it is one.
  */
 function isAuxiliary(lower: string): boolean {
-  return ['are', 'can', 'could', 'did', 'do', 'had', 'have', 'may', 'might', 'must', 'should', 'were', 'will', 'would'].includes(lower)
+  return auxiliaries.has(lower)
 }
 
 /**

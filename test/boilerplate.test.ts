@@ -131,7 +131,18 @@ test(removes, 'Listen to this article', 'player-string', 'ui')
 test(removes, 'Watch: Trump hosts Armenia and Azerbaijan leaders', 'player-string', 'ui')
 test(removes, '___', 'separator', 'other')
 test(removes, '* * *', 'separator', 'other')
+test(removes, '—', 'separator', 'other')
+test(removes, '…', 'separator', 'other')
+test(removes, '•••', 'separator', 'other')
+test(removes, '-----', 'separator', 'other')
+test(removes, '?!', 'separator', 'other')
+test(removes, '🎉🎉🎉', 'separator', 'other')
+test(removes, '.-'.repeat(400), 'separator', 'other')
+test(removes, 'BY JOHN SMITH, PRESIDENTIAL CORRESPONDENT, INTERNATIONAL AFFAIRS', 'byline-line', 'byline')
+test(removes, 'By Jean-Pierre McDonald and Jane Doe | Reuters', 'byline-line', 'byline')
 test(removes, 'Terms of Use | Privacy Policy | Contact Us', 'footer', 'footer')
+test(removes, 'Privacy Policy  |  Terms  /  About us', 'footer', 'footer')
+test(removes, 'Published: Aug. 8, 2025 at 3:04 pm EDT', 'timestamp', 'ui')
 test(removes, 'Our Standards: The Thomson Reuters Trust Principles.', 'footer', 'footer')
 test(removes, 'The Associated Press receives financial support from the Omidyar Network to support coverage of U.S. democracy.', 'footer', 'footer')
 
@@ -200,6 +211,37 @@ test('removes a short line repeated in the document (`President.Az`, `Watch`-lik
     ['repeated-in-document', 'other', 'Staff Photographer'],
     ['repeated-in-document', 'other', 'Staff Photographer']
   ])
+})
+
+test('classifies lines that once took exponential time in well under 100 ms', async function (t) {
+  const lines = [
+    // Each capitalised word could be cut into words many ways.
+    'BY JOHN SMITH, PRESIDENTIAL CORRESPONDENT, INTERNATIONAL AFFAIRS 1',
+    ('BY JOHN SMITH, PRESIDENTIAL CORRESPONDENT, INTERNATIONAL AFFAIRS ').repeat(5).slice(0, 319) + '1',
+    'BY ' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ '.repeat(200).slice(0, 4997),
+    'A'.repeat(300),
+    // A run of letters cut into time zones many ways.
+    'Updated 1 1' + 'abc'.repeat(60) + '!',
+    // Spaces around footer separators shared between links many ways.
+    'Privacy Policy' + ' |  a  '.repeat(40) + '!',
+    // Punctuation only, far longer than any pattern looks at.
+    '.-'.repeat(100_000)
+  ]
+  for (const line of lines) {
+    const file = await clean(lede + '\n\n' + line + '\nNorth America correspondent\n\n' + closing)
+    const start = performance.now()
+    await runStages(file, [[boilerplate]])
+    const elapsed = performance.now() - start
+    t.true(elapsed < 100, line.slice(0, 40) + '… took ' + Math.round(elapsed) + ' ms')
+  }
+})
+
+test('looks lines up in the drop counts by the pipeline’s `lineKey`, whatever the white space', async function (t) {
+  // U+2028 survives `normalise` inside a line; `lineKey` folds it into a space.
+  const template = 'Our journalists bring you\u2028the stories that matter every day'
+  const dropLineCounts = new Map([[lineKey(template), 12]])
+  const file = await check([headline, lede, template, closing].join('\n\n'), undefined, {dropLineCounts, dropSize: 40})
+  t.deepEqual(findings(file), [['repeated-across-drop', 'other', template]])
 })
 
 test('removes a line repeated across the drop, but not a shared quotation', async function (t) {

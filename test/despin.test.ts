@@ -219,6 +219,16 @@ test('records every repair as an audited edit with its rule and raw place', asyn
   ])
 })
 
+test('makes every repair of a long document once, in text order, skipping overlapping matches', async function (t) {
+  // `and they usually're` matches two rules over the same words: one edit only.
+  const paragraph = 'The group isn’t any longer relevant, and they usually’re here.'
+  const file = await check(Array.from({length: 1500}, () => paragraph).join('\n\n'))
+  t.is(String(file.value), Array.from({length: 1500}, () => 'The group is no longer relevant, and they’re here.').join('\n\n'))
+  const edits = despinEdits(file)
+  t.is(edits.length, 3000)
+  t.true(edits.every((edit, index) => index === 0 || edit.rawStart > (edits[index - 1]?.rawStart ?? 0)))
+})
+
 test('records the spin report of a spun document', async function (t) {
   const file = await check(spunLead + ' The 2 countries signed.')
   t.deepEqual(file.data.spin, {
