@@ -148,26 +148,34 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const files: VFile[] = []
   let bytes = 0
   const queue = new PQueue({concurrency})
+  const read: VFile[] = []
   await queue.addAll(
     inputs.documents.map((document) => async () => {
       const file = await readDocument(document, maximumBytes, rejects)
       if (!file) return
       bytes += file.data.bytes ?? 0
-      if (await runPhase(processors.clean, file, rejects)) cleaned.push(file)
+      read.push(file)
     })
   )
 
-  attachLineCounts(cleaned)
+  // Everything a run's result depends on is known once the bytes are read:
+  // an unchanged drop stops here, before any stage runs.
   const context = createHash('sha256')
     .update(version + '\0' + (await codeFingerprint(projectRoot)) + '\0' + JSON.stringify(settings.pipeline ?? {}))
     .digest('hex')
-  const fingerprint = inputFingerprint(context, cleaned, rejects, settings)
+  const fingerprint = inputFingerprint(context, read, rejects, settings)
   const useCache = settings.cache ?? true
   const previous = useCache ? await readPreviousReport(output) : undefined
   if (previous?.input_fingerprint === fingerprint) {
-    // Nothing new: the current output already holds this run's result.
     return {...previous, status: 'unchanged', seconds: round((performance.now() - started) / 1000)}
   }
+
+  await queue.addAll(
+    read.map((file) => async () => {
+      if (await runPhase(processors.clean, file, rejects)) cleaned.push(file)
+    })
+  )
+  attachLineCounts(cleaned)
 
   let done = 0
   let cached = 0
@@ -296,9 +304,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  * @param context
  *   Digest of code, version and options.
  * @param files
- *   Clean documents.
+ *   Documents as read (bytes and metadata).
  * @param rejects
- *   Rejects so far.
+ *   Inputs rejected while reading.
  * @param settings
  *   Run settings.
  * @returns

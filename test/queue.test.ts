@@ -15,9 +15,17 @@ const cli = path.join(root, 'dist/pipeline/cli.js')
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 const processes: ChildProcess[] = []
 
-test.after.always(function () {
+/**
+ * Stop every server and worker this file started.
+ */
+function stopAll() {
   for (const child of processes) child.kill('SIGKILL')
-})
+}
+
+test.after.always(stopAll)
+// Also when the test process ends early (a failure elsewhere, a timeout):
+// no Redis or worker may outlive the test run.
+process.on('exit', stopAll)
 
 /**
  * A free TCP port on the loopback interface.
