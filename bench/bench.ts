@@ -22,7 +22,13 @@ const input = path.join(folder, 'input')
 const articles = await readCorpus(documents)
 const megabytes = (await writeDrop(articles, input)) / 1e6
 
-console.log('newsdrop bench: %d documents, %s MB of text (news-corpus: BBC 2004-2005, Reuters-21578, Wikinews)', articles.length, megabytes.toFixed(2))
+console.log('newsdrop bench: %d documents, %s MB of text (news-corpus: BBC 2004-2005, Reuters-21578, Wikinews), after a warm-up run on 300 other articles', articles.length, megabytes.toFixed(2))
+
+// Warm the JavaScript engine up on other articles first, so the figures are
+// steady-state throughput, not the compiler's first pass.
+const warmUp = path.join(folder, 'warm-up')
+await writeDrop((await readCorpus(documents + 300)).slice(documents), warmUp)
+await run({input: warmUp, output: path.join(folder, 'warm-up-output'), state: path.join(folder, 'warm-up-state'), workers: 1, warn() {}})
 
 const cold = new Map<number, {report: RunReport; seconds: number}>()
 for (const workers of workerCounts) {
