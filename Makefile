@@ -40,6 +40,7 @@ model: build
 
 bench: build
 	node dist/bench/bench.js
+	node dist/bench/bench-stages.js
 	node dist/bench/bench-dedupe.js
 
 docs: build
