@@ -36,6 +36,7 @@ import {dedupeSections} from '../stages/dedupe-sections.js'
 import {duplicateSettings, emptyIndex, indexDocument, matchDrop} from '../stages/near-duplicates.js'
 import {groupStories, storySettings} from '../stages/stories.js'
 import {sharedFolder, type CorpusArticle} from './corpus.js'
+import {spinCopy} from './spin-copy.js'
 
 /** Gold annotation of a seed file (the fields read here). */
 interface Gold {
@@ -274,25 +275,7 @@ function copyOf(article: CorpusArticle, kind: 'truncated' | 'write-through' | 'b
     return 'Skip to content | News | Sport\n\n' + text.replaceAll('defense', 'defence').replaceAll('program', 'programme').replaceAll('center', 'centre') +
       '\n\nShare this story on Facebook\n\nCopyright Example Media Ltd 2005'
   }
-  const rules: Array<[RegExp, string]> = [
-    [/\bthis year\b/g, 'this 12 months'],
-    [/\bdecades\b/g, 'many years'],
-    [/\baccording to\b/g, 'based on'],
-    [/\bsaid\b/g, 'stated'],
-    [/\bat least\b/g, 'at the least'],
-    [/\bthe new\b/g, 'the brand new'],
-    [/\bpeople\b/g, 'individuals'],
-    [/\btwo\b/g, '2'],
-    [/\bmajor\b/g, 'significant'],
-    [/\bin the\b/g, 'within the'],
-    [/\bboth\b/g, 'each'],
-    [/\bwill be\b/g, 'will likely be'],
-    [/\bhelp\b/g, 'assist'],
-    [/\bbig\b/g, 'massive'],
-    [/\bmore\b/g, 'extra'],
-    [/\bbuy\b/g, 'purchase']
-  ]
-  return rules.reduce((value, [pattern, replacement]) => value.replace(pattern, replacement), text)
+  return spinCopy(text)
 }
 
 /**

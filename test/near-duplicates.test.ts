@@ -18,6 +18,7 @@ import {
   type DuplicateResult
 } from '../stages/near-duplicates.js'
 import {groupStories, storySettings} from '../stages/stories.js'
+import {spinCopy} from '../bench/spin-copy.js'
 
 const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.NEWSDROP_SHARED ?? '../shared')
 const settings = duplicateSettings()
@@ -30,40 +31,6 @@ for (const name of (await readdir(path.join(shared, 'samples'))).filter((name) =
   samples.set(name.slice(0, 3), await readFile(path.join(shared, 'samples', name), 'utf8'))
 }
 
-/**
- * Spin a text with rules of `research/spinner-lexicon.md` (original -> spun),
- * every occurrence, as the spinner family does.
- *
- * @param text
- *   Original text.
- * @returns
- *   Spun text.
- */
-function spin(text: string): string {
-  const rules: Array<[RegExp, string]> = [
-    [/\bthis year\b/g, 'this 12 months'],
-    [/\bdecades\b/g, 'many years'],
-    [/\baccording to\b/g, 'based on'],
-    [/\bsaid\b/g, 'stated'],
-    [/\bat least\b/g, 'at the least'],
-    [/\bthe new\b/g, 'the brand new'],
-    [/\bpeople\b/g, 'individuals'],
-    [/\btwo\b/g, '2'],
-    [/\bfour\b/g, '4'],
-    [/\bmajor\b/g, 'significant'],
-    [/\bin the\b/g, 'within the'],
-    [/\bboth\b/g, 'each'],
-    [/\bsince\b/g, 'because'],
-    [/\ba long time\b/g, 'an extended time'],
-    [/\bwill be\b/g, 'will likely be'],
-    [/\bbecome\b/g, 'develop into'],
-    [/\bThe United States\b/g, 'The US'],
-    [/\bthe first\b/g, 'the primary'],
-    [/\bhelp\b/g, 'assist'],
-    [/\bbegan\b/g, 'commenced']
-  ]
-  return rules.reduce((value, [pattern, replacement]) => value.replace(pattern, replacement), text)
-}
 
 const paragraphs = wire.trim().split('\n')
 /** Copies of the wire story as outlets publish them. */
@@ -82,7 +49,7 @@ const copies: Record<string, string> = {
     '© 2025 The Daily Example. All rights reserved.',
     'Follow us on social media for more news.'
   ].join('\n\n'),
-  spun: spin(wire),
+  spun: spinCopy(wire),
   'spun-by-hand': samples.get('002') as string
 }
 
