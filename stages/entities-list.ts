@@ -15,10 +15,59 @@ export interface Alias {
 }
 
 /**
+ * Abbreviations of U.S. states in AP style, as datelines write them
+ * (`SPRINGFIELD, Ill. (AP)`), with the state each names. States AP spells out
+ * (`Texas`, `Ohio`) are not here, nor `Miss.`, which is also a title.
+ */
+export const stateAbbreviations: ReadonlyMap<string, string> = new Map([
+  ['Ala.', 'Alabama'],
+  ['Ariz.', 'Arizona'],
+  ['Ark.', 'Arkansas'],
+  ['Calif.', 'California'],
+  ['Colo.', 'Colorado'],
+  ['Conn.', 'Connecticut'],
+  ['Del.', 'Delaware'],
+  ['Fla.', 'Florida'],
+  ['Ga.', 'Georgia (U.S. state)'],
+  ['Ill.', 'Illinois'],
+  ['Ind.', 'Indiana'],
+  ['Kan.', 'Kansas'],
+  ['Ky.', 'Kentucky'],
+  ['La.', 'Louisiana'],
+  ['Mass.', 'Massachusetts'],
+  ['Md.', 'Maryland'],
+  ['Mich.', 'Michigan'],
+  ['Minn.', 'Minnesota'],
+  ['Mo.', 'Missouri'],
+  ['Mont.', 'Montana'],
+  ['N.C.', 'North Carolina'],
+  ['N.D.', 'North Dakota'],
+  ['N.H.', 'New Hampshire'],
+  ['N.J.', 'New Jersey'],
+  ['N.M.', 'New Mexico'],
+  ['N.Y.', 'New York'],
+  ['Neb.', 'Nebraska'],
+  ['Nev.', 'Nevada'],
+  ['Okla.', 'Oklahoma'],
+  ['Ore.', 'Oregon'],
+  ['Pa.', 'Pennsylvania'],
+  ['R.I.', 'Rhode Island'],
+  ['S.C.', 'South Carolina'],
+  ['S.D.', 'South Dakota'],
+  ['Tenn.', 'Tennessee'],
+  ['Va.', 'Virginia'],
+  ['Vt.', 'Vermont'],
+  ['Wash.', 'Washington (state)'],
+  ['Wis.', 'Wisconsin'],
+  ['Wyo.', 'Wyoming']
+])
+
+/**
  * Usual variants of names, by surface form (matched as written, then in
  * lower case with runs of spaces as one): `U.S.` -> `United States`.
  */
 export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
+  ...[...stateAbbreviations].map(([abbreviation, state]): [string, Alias] => [abbreviation, {canonical: state, type: 'GPE'}]),
   ['America', {canonical: 'United States', type: 'GPE'}],
   ['Britain', {canonical: 'United Kingdom', type: 'GPE'}],
   ['Burma', {canonical: 'Myanmar', type: 'GPE'}],

@@ -3,6 +3,7 @@
  * the token splitting rules shared with the training readers, so the tagger
  * sees the same units at training and at run time.
  */
+import {stateAbbreviations} from './entities-list.js'
 
 /** A token of the working text: `text.slice(start, end)`. */
 export interface Token {
@@ -11,10 +12,14 @@ export interface Token {
   readonly text: string
 }
 
-/** Abbreviations that keep their full stop (`Mr.`, `Inc.`); initialisms (`U.S.`) are matched by pattern. */
+/**
+ * Abbreviations that keep their full stop (`Mr.`, `Inc.`, `Calif.`);
+ * initialisms (`U.S.`, `N.Y.`) are matched by pattern.
+ */
 const abbreviations = new Set([
   'Adm', 'Ave', 'Brig', 'Capt', 'Cmdr', 'Co', 'Col', 'Corp', 'Dr', 'Ft', 'Gen', 'Gov', 'Hon', 'Inc', 'Jr', 'Lt',
-  'Ltd', 'Maj', 'Messrs', 'Mr', 'Mrs', 'Ms', 'Mt', 'No', 'Pres', 'Prof', 'Rep', 'Rev', 'Sen', 'Sgt', 'Sr', 'St', 'Supt', 'vs'
+  'Ltd', 'Maj', 'Messrs', 'Mr', 'Mrs', 'Ms', 'Mt', 'No', 'Pres', 'Prof', 'Rep', 'Rev', 'Sen', 'Sgt', 'Sr', 'St', 'Supt', 'vs',
+  ...[...stateAbbreviations.keys()].filter((abbreviation) => !abbreviation.slice(0, -1).includes('.')).map((abbreviation) => abbreviation.slice(0, -1))
 ])
 
 // Initialisms (`U.S.`, `D.C.`), a capital initial (`J.`), words with inner

@@ -110,3 +110,10 @@ test('tokenizes abbreviations, possessives and hyphens', function (t) {
     ['Mr.', 'Trump', '’s', 'U.S.', '-', 'led', 'plan', '.']
   )
 })
+
+test('reads an AP state abbreviation in a dateline as the state', tags, 'SPRINGFIELD, Ill. (AP) — The Springfield council met on Friday.', [
+  'SPRINGFIELD|GPE|Springfield',
+  'Ill.|GPE|Illinois',
+  'AP|ORG|AP',
+  'Springfield|GPE|Springfield'
+])
