@@ -625,8 +625,24 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
     const start = (tokens[mention.first] as Token).start
     const end = (tokens[mention.last] as Token).end
     const canonical = canonicals[index] as string
-    return {start, end, type: mention.type, text: text.slice(start, end), canonical: variants.get(foldKey(canonical)) ?? canonical}
+    const spelled = variants.get(foldKey(canonical)) ?? canonical
+    return {start, end, type: mention.type, text: text.slice(start, end), canonical: mention.type === 'ORG' ? spelled : inTitleCase(spelled)}
   })
+}
+
+/**
+ * A name written only in capitals (a dateline's `SPRINGFIELD`, a headline's
+ * `SHEARER`) in title case; acronyms of up to four letters (`NATO` is an ORG
+ * and never comes here; `UAE`, `USA`) and mixed-case names stay as they are.
+ *
+ * @param name
+ *   Canonical name.
+ * @returns
+ *   Name.
+ */
+function inTitleCase(name: string): string {
+  if (name !== name.toUpperCase() || name.replace(/[^\p{L}]/gu, '').length <= 4) return name
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
 }
 
 /**

@@ -117,3 +117,8 @@ test('reads an AP state abbreviation in a dateline as the state', tags, 'SPRINGF
   'AP|ORG|AP',
   'Springfield|GPE|Springfield'
 ])
+test('writes a name seen only in capitals in title case', tags, 'SACRAMENTO, Calif. (AP) — Officials said the fire was out.', [
+  'SACRAMENTO|GPE|Sacramento',
+  'Calif.|GPE|California',
+  'AP|ORG|AP'
+])
