@@ -50,7 +50,7 @@ for (const [stage, milliseconds] of Object.entries(base.report.stage_millisecond
   console.log('| %s | %s | %s | %s |', stage, (milliseconds / 1000).toFixed(3), rate(megabytes, milliseconds / 1000), rate(base.report.documents, milliseconds / 1000))
 }
 for (const [step, milliseconds] of Object.entries(base.report.step_milliseconds)) {
-  console.log('| corpus step: %s | %s | %s | %s |', step, (milliseconds / 1000).toFixed(3), rate(megabytes, milliseconds / 1000), rate(base.report.documents, milliseconds / 1000))
+  console.log('| step (wall clock): %s | %s | %s | %s |', step, (milliseconds / 1000).toFixed(3), rate(megabytes, milliseconds / 1000), rate(base.report.documents, milliseconds / 1000))
 }
 
 console.log('')
