@@ -143,13 +143,8 @@ async function evaluateTimeML(folders: readonly string[]): Promise<Score> {
           text += piece.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => ({amp: '&', lt: '<', gt: '>', quot: '"', apos: '\''})[entity] as string)
         }
       }
-      const started = performance.now()
-      const mentions = findDates(text, anchor)
-      milliseconds += performance.now() - started
+      milliseconds += tagText(name, text, anchor, predicted)
       bytes += Buffer.byteLength(text)
-      for (const mention of mentions) {
-        predicted.push({unit: name, start: mention.start, end: mention.end, value: mention.value, text: text.slice(mention.start, mention.end)})
-      }
     }
   }
   return {...score(gold, predicted), bytes, milliseconds}
@@ -206,16 +201,35 @@ async function evaluateMeantime(root: string): Promise<Score> {
         const end = Math.max(...spans.map((span) => (span as [number, number])[1]))
         gold.push({unit: name, start, end, value: /value="([^"]*)"/.exec(attributes)?.[1] ?? '', text: text.slice(start, end)})
       }
-      const started = performance.now()
-      const mentions = findDates(text, anchor)
-      milliseconds += performance.now() - started
+      milliseconds += tagText(name, text, anchor, predicted)
       bytes += Buffer.byteLength(text)
-      for (const mention of mentions) {
-        predicted.push({unit: name, start: mention.start, end: mention.end, value: mention.value, text: text.slice(mention.start, mention.end)})
-      }
     }
   }
   return {...score(gold, predicted), bytes, milliseconds}
+}
+
+/**
+ * Tag one text with the date stage's recogniser and add its spans.
+ *
+ * @param unit
+ *   Key of the text.
+ * @param text
+ *   Text.
+ * @param anchor
+ *   Anchor date (the document creation time), if any.
+ * @param predicted
+ *   Spans to add to.
+ * @returns
+ *   Milliseconds the recogniser took.
+ */
+function tagText(unit: string, text: string, anchor: string | undefined, predicted: Span[]): number {
+  const started = performance.now()
+  const mentions = findDates(text, anchor)
+  const milliseconds = performance.now() - started
+  for (const mention of mentions) {
+    predicted.push({unit, start: mention.start, end: mention.end, value: mention.value, text: text.slice(mention.start, mention.end)})
+  }
+  return milliseconds
 }
 
 /**

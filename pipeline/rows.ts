@@ -94,11 +94,12 @@ function articleFields(file: VFile) {
  *
  * @param file
  *   Processed document.
+ * @param object
+ *   Its `documents.jsonl` object, when the caller built it already.
  * @returns
  *   Rows by table name (tables without rows for it are absent).
  */
-export function documentRows(file: VFile): Partial<Record<TableName, Row[]>> {
-  const object = documentObject(file)
+export function documentRows(file: VFile, object: DocumentObject = documentObject(file)): Partial<Record<TableName, Row[]>> {
   const docId = file.data.docId
   const metadata = file.data.metadata ?? {}
   const edits = editRows(file)

@@ -20,7 +20,7 @@ import {redisConnection, runOnQueue, type JobOutcome} from './queue.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
 import {dataPackage} from './datapackage.js'
 import {reportHtml} from './report-html.js'
-import {documentObject, documentRows} from './rows.js'
+import {documentObject, documentRows, type DocumentObject} from './rows.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {createStaging, publish, toCsv, toJsonLines, toParquet, writeStaged} from './write.js'
 import {version} from './version.js'
@@ -248,8 +248,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
   timeStep('duplicates', () => attachDuplicates(files, duplicateIndex))
   timeStep('stories', () => attachStories(files, stories))
+  // Built once: the documents table and documents.jsonl share them.
+  const objects = timeStep('objects', () => files.map((file) => documentObject(file)))
   const rows = timeStep('rows', () => {
-    const all = collectRows(files, rejects)
+    const all = collectRows(files, objects, rejects)
     for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
       all[name] = [...(all[name] ?? []), ...tableRows]
     }
@@ -258,7 +260,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const writeStarted = performance.now()
   const staging = await createStaging(output)
   const counts: Record<string, number> = {}
-  await writeStaged(staging, 'documents.jsonl', toJsonLines(files.map((file) => documentObject(file))))
+  await writeStaged(staging, 'documents.jsonl', toJsonLines(objects))
   counts['documents.jsonl'] = files.length
   for (const name of Object.keys(tables) as TableName[]) {
     const table = tables[name]
@@ -490,15 +492,17 @@ async function readDocument(document: InputDocument, maximumBytes: number, rejec
  *
  * @param files
  *   Processed documents, sorted by id.
+ * @param objects
+ *   Their `documents.jsonl` objects, in the same order.
  * @param rejects
  *   Rejected inputs, sorted by path.
  * @returns
  *   Rows by table.
  */
-function collectRows(files: readonly VFile[], rejects: readonly Reject[]): Partial<Record<TableName, Row[]>> {
+function collectRows(files: readonly VFile[], objects: readonly DocumentObject[], rejects: readonly Reject[]): Partial<Record<TableName, Row[]>> {
   const rows: Partial<Record<TableName, Row[]>> = {}
-  for (const file of files) {
-    for (const [name, tableRows] of Object.entries(documentRows(file)) as Array<[TableName, Row[]]>) {
+  for (const [index, file] of files.entries()) {
+    for (const [name, tableRows] of Object.entries(documentRows(file, objects[index])) as Array<[TableName, Row[]]>) {
       const list = rows[name] ?? (rows[name] = [])
       for (const row of tableRows) list.push(row)
     }
