@@ -1,35 +1,23 @@
 /**
- * Per-document result cache for incremental runs.
+ * Per-document result cache for incremental runs: a document's summary
+ * (its output rows and what the corpus steps need, `document-summary.ts`).
  *
- * A document's main-phase result depends on its raw bytes, its manifest
+ * A document's result depends on its raw bytes, its manifest
  * metadata, the stage options, the code and model of newsdrop, and (through
  * boilerplate's repetition feature) how often each of its own lines occurs
  * in the drop; not on the size of the drop, so adding a drop keeps the
- * entries of documents that share no line with it. The cache key hashes all of these, so a hit gives the same bytes a
+ * entries of documents that share no line with it. The cache key hashes all of these and the document's id and
+ * path (its rows hold them), so a hit gives the same bytes a
  * cold run would. Entries live in `<state>/cache/<aa>/<key>.json`, one file
  * per document, written atomically.
  */
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {VFileMessage} from 'vfile-message'
-import type {VFile} from 'vfile'
-import {decoded, lineKey, splitLines} from './record.js'
-import './document.js'
-
-/** `file.data` keys the pipeline recomputes on every run instead of caching. */
-const transientKeys: ReadonlySet<string> = new Set(['absolutePath', 'dropLineCounts', 'dropSize', 'offsets', 'raw', 'timings'])
+import type {DocumentSummary} from './document-summary.js'
 
 /** Temporary files made by this process, for unique names. */
 let temporaryCount = 0
-
-/** A processed document's state as plain JSON: what a cache entry or a worker thread carries. */
-export interface DocumentSnapshot {
-  readonly value: string
-  readonly offsets: string
-  readonly data: Record<string, unknown>
-  readonly messages: ReadonlyArray<Record<string, unknown>>
-}
 
 /**
  * Fingerprint of the code and data files newsdrop runs with: every compiled
@@ -55,98 +43,69 @@ export async function codeFingerprint(root: string): Promise<string> {
 }
 
 /**
- * Cache key of a document after the clean phase.
+ * Cache key of a document.
  *
- * @param file
- *   Clean document with `dropLineCounts`.
  * @param context
  *   Digest of code, version and options, the same for the whole run.
+ * @param docId
+ *   Document id and source path: the rows hold them, so two files with the
+ *   same bytes have entries of their own.
+ * @param sha256
+ *   Digest of the raw bytes.
+ * @param metadata
+ *   Manifest metadata.
+ * @param lineCounts
+ *   Documents of the drop holding each distinct line of the document.
  * @returns
  *   Hex digest.
  */
-export function cacheKey(file: VFile, context: string): string {
-  const hash = createHash('sha256')
-  hash.update(context + '\0' + file.data.sha256 + '\0' + JSON.stringify(file.data.metadata ?? {}) + '\0')
-  const {text} = decoded(file)
-  const counts = file.data.dropLineCounts
-  for (const line of splitLines(text)) {
-    if (line.start === line.end) continue
-    hash.update(String(counts?.get(lineKey(text.slice(line.start, line.end))) ?? 0) + ',')
-  }
-  return hash.digest('hex')
+export function cacheKey(
+  context: string,
+  docId: {readonly docId: string; readonly sourcePath: string},
+  sha256: string,
+  metadata: Readonly<Record<string, string>>,
+  lineCounts: readonly number[]
+): string {
+  return createHash('sha256')
+    .update([context, docId.docId, docId.sourcePath, sha256, JSON.stringify(metadata), lineCounts.join(',')].join('\0'))
+    .digest('hex')
 }
 
 /**
- * Restore a cached main-phase result into a clean document.
+ * A cached document summary.
  *
  * @param folder
  *   State folder.
  * @param key
  *   Cache key.
- * @param file
- *   Clean document.
  * @returns
- *   Whether the cache had the document.
+ *   Summary, or `undefined` when the cache does not have it.
  */
-export async function restoreCached(folder: string, key: string, file: VFile): Promise<boolean> {
-  let entry: DocumentSnapshot
+export async function readCached(folder: string, key: string): Promise<DocumentSummary | undefined> {
   try {
-    entry = JSON.parse(await readFile(entryPath(folder, key), 'utf8')) as DocumentSnapshot
+    return JSON.parse(await readFile(entryPath(folder, key), 'utf8')) as DocumentSummary
   } catch {
-    return false
+    return undefined
   }
-  restoreDocument(file, entry)
-  return true
 }
 
 /**
- * Put a snapshot's state into a document.
- *
- * @param file
- *   Document (its pipeline fields such as `docId` are kept).
- * @param entry
- *   Snapshot.
- * @returns
- *   Nothing.
- */
-export function restoreDocument(file: VFile, entry: DocumentSnapshot): void {
-  file.value = entry.value
-  const bytes = Buffer.from(entry.offsets, 'base64')
-  file.data.offsets = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice()
-  Object.assign(file.data, entry.data)
-  file.messages = entry.messages.map(function (fields) {
-    const message = new VFileMessage(String(fields.reason), {
-      ruleId: fields.ruleId as string | undefined,
-      source: fields.source as string | undefined,
-      place: fields.line === undefined ? undefined : {line: fields.line as number, column: fields.column as number}
-    })
-    message.file = file.path
-    message.fatal = fields.fatal as boolean | null | undefined
-    if (fields.actual !== undefined) message.actual = fields.actual as string
-    if (fields.expected !== undefined) message.expected = fields.expected as string[]
-    return message
-  })
-}
-
-/**
- * Store the main-phase result of a processed document.
+ * Store a document summary.
  *
  * @param folder
  *   State folder.
  * @param key
  *   Cache key.
- * @param file
- *   Processed document.
+ * @param summary
+ *   Summary.
  * @returns
  *   Nothing.
  */
-export async function storeCached(folder: string, key: string, file: VFile): Promise<void> {
-  const entry = snapshotDocument(file)
+export async function storeCached(folder: string, key: string, summary: DocumentSummary): Promise<void> {
   const target = entryPath(folder, key)
-
   // Two documents with the same bytes share a key and may be stored at once.
   const temporary = target + '.' + process.pid + '-' + temporaryCount++ + '.tmp'
-  const content = JSON.stringify(entry)
+  const content = JSON.stringify(summary)
   try {
     await writeFile(temporary, content)
   } catch (error) {
@@ -156,37 +115,6 @@ export async function storeCached(folder: string, key: string, file: VFile): Pro
     await writeFile(temporary, content)
   }
   await rename(temporary, target)
-}
-
-/**
- * Take a processed document's state as plain JSON.
- *
- * @param file
- *   Processed document.
- * @returns
- *   Snapshot.
- */
-export function snapshotDocument(file: VFile): DocumentSnapshot {
-  const {text, offsets} = decoded(file)
-  const data: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(file.data)) {
-    if (!transientKeys.has(name)) data[name] = value
-  }
-  return {
-    value: text,
-    offsets: Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength).toString('base64'),
-    data,
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      ruleId: message.ruleId ?? undefined,
-      source: message.source ?? undefined,
-      line: message.line ?? undefined,
-      column: message.column ?? undefined,
-      fatal: message.fatal,
-      actual: message.actual,
-      expected: message.expected
-    }))
-  }
 }
 
 /**

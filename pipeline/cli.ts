@@ -46,8 +46,9 @@ Options:
                          \`state\` folder beside the output folder); delete it
                          to forget earlier drops
   -c, --concurrency N    documents in flight at once (default: 4)
-  -w, --workers N        worker threads for the stages (default: every core
-                         when 200 or more documents need processing, else 1)
+  -w, --workers N        worker processes for the stages (default: one per
+                         core when the drop has 200 or more documents, else
+                         none: this process does the work)
       --engine NAME      \`embedded\` (this process) or \`bullmq\` (documents go
                          to \`newsdrop worker\` processes through Redis)
                          (default: embedded)

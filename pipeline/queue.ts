@@ -3,18 +3,21 @@
  * processes on any machine, and the run that enqueued them takes the corpus
  * phase when they are done.
  *
- * One run is one BullMQ flow. Each document is a child job on the shared
+ * A run sends its documents in batches; each batch is one BullMQ flow (so
+ * the run holds the bytes and results of a few batches at a time, not of
+ * the drop). Each document is a child job on the shared
  * `newsdrop-documents` queue (retried up to `attempts` times; a worker that
  * dies mid-job leaves a stalled job that another worker takes again). The
  * parent job, on a queue of the run's own, becomes ready once every child has
  * completed or finally failed; the enqueuing process takes it, reads the
- * children's results and goes on exactly as an embedded run does, so the
- * datasets are the same bytes.
+ * children's results and goes on exactly as an embedded run does (the corpus
+ * steps and the writing run once every batch is in), so the datasets are the
+ * same bytes.
  */
 import {randomUUID} from 'node:crypto'
 import {FlowProducer, Worker, type ConnectionOptions, type Job} from 'bullmq'
 import {UsageError} from './inputs.js'
-import processTask, {type WorkerResult, type WorkerTask} from './worker.js'
+import handleTask, {type DocumentResult, type DocumentTask} from './worker.js'
 
 /** Queue every `newsdrop worker` takes documents from. */
 export const documentQueueName = 'newsdrop-documents'
@@ -25,12 +28,10 @@ export interface QueueSettings {
   readonly redis: string
   /** Tries per document before it is rejected (default: `3`). */
   readonly attempts?: number | undefined
-  /** Called with (done, total) while jobs finish (default: nothing). */
-  readonly progress?: ((done: number, total: number) => void) | undefined
 }
 
 /** Result of one document job: the worker's answer, or the error of its last try. */
-export type JobOutcome = WorkerResult | {readonly failed: string}
+export type JobOutcome = DocumentResult | {readonly failed: string}
 
 /**
  * Parse a Redis URL into BullMQ connection options.
@@ -71,20 +72,19 @@ export function redisConnection(url: string): ConnectionOptions {
  * @returns
  *   One outcome per task, in task order.
  */
-export async function runOnQueue(tasks: readonly WorkerTask[], settings: QueueSettings): Promise<JobOutcome[]> {
+export async function runOnQueue(tasks: readonly DocumentTask[], settings: QueueSettings): Promise<JobOutcome[]> {
   const connection = redisConnection(settings.redis)
   const attempts = settings.attempts ?? 3
   const runId = randomUUID()
   const corpusQueueName = 'newsdrop-corpus-' + runId
   const flow = new FlowProducer({connection})
   let collector: Worker | undefined
-  let timer: NodeJS.Timeout | undefined
   try {
-    const children = new Promise<{values: Record<string, WorkerResult>; failures: Record<string, string>}>((resolve, reject) => {
+    const children = new Promise<{values: Record<string, DocumentResult>; failures: Record<string, string>}>((resolve, reject) => {
       collector = new Worker(
         corpusQueueName,
         async (job: Job) => {
-          const values = await job.getChildrenValues<WorkerResult>()
+          const values = await job.getChildrenValues<DocumentResult>()
           const failures = await job.getIgnoredChildrenFailures()
           resolve({values, failures})
         },
@@ -92,7 +92,7 @@ export async function runOnQueue(tasks: readonly WorkerTask[], settings: QueueSe
       )
       collector.on('error', reject)
     })
-    const node = await flow.add({
+    await flow.add({
       name: 'corpus',
       queueName: corpusQueueName,
       data: {documents: tasks.length},
@@ -112,15 +112,6 @@ export async function runOnQueue(tasks: readonly WorkerTask[], settings: QueueSe
         }
       }))
     })
-    if (settings.progress) {
-      const progress = settings.progress
-      timer = setInterval(() => {
-        node.job
-          .getDependenciesCount()
-          .then((counts) => progress(tasks.length - (counts.unprocessed ?? 0), tasks.length))
-          .catch(() => undefined)
-      }, 1000)
-    }
     const {values, failures} = await children
     return tasks.map(function (_, index) {
       const key = 'bull:' + documentQueueName + ':' + runId + '-' + index
@@ -129,9 +120,69 @@ export async function runOnQueue(tasks: readonly WorkerTask[], settings: QueueSe
       return {failed: failures[key] ?? 'The job ended without a result'}
     })
   } finally {
-    if (timer) clearInterval(timer)
     await collector?.close()
     await flow.close()
+  }
+}
+
+/** Documents in one flow at most. */
+const batchSize = 200
+
+/** Milliseconds a batch waits for more documents before it is sent. */
+const batchDelay = 20
+
+/** Sends documents to the queue in batches of flows as a run hands them over. */
+export class QueueBatcher {
+  readonly #settings: QueueSettings
+  #batch: Array<{task: DocumentTask; resolve(outcome: JobOutcome): void; reject(error: Error): void}> = []
+  #timer: NodeJS.Timeout | undefined
+
+  /**
+   * @param settings
+   *   Queue settings.
+   */
+  constructor(settings: QueueSettings) {
+    this.#settings = settings
+  }
+
+  /**
+   * Process one document on the queue.
+   *
+   * @param task
+   *   Document (with its bytes).
+   * @returns
+   *   Its outcome.
+   */
+  run(task: DocumentTask): Promise<JobOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#batch.push({task, resolve, reject})
+      if (this.#batch.length >= batchSize) this.#send()
+      else this.#timer ??= setTimeout(() => this.#send(), batchDelay)
+    })
+  }
+
+  /**
+   * Send the waiting documents as one flow.
+   *
+   * @returns
+   *   Nothing.
+   */
+  #send(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    const batch = this.#batch
+    this.#batch = []
+    runOnQueue(
+      batch.map((entry) => entry.task),
+      this.#settings
+    ).then(
+      (outcomes) => {
+        for (const [index, entry] of batch.entries()) entry.resolve(outcomes[index] as JobOutcome)
+      },
+      (error: unknown) => {
+        for (const entry of batch) entry.reject(error as Error)
+      }
+    )
   }
 }
 
@@ -153,12 +204,12 @@ export interface WorkerSettings {
  * @returns
  *   The BullMQ worker (call `close()` to stop it).
  */
-export function startWorker(settings: WorkerSettings): Worker<WorkerTask, WorkerResult> {
+export function startWorker(settings: WorkerSettings): Worker<DocumentTask, DocumentResult> {
   const lock = (settings.stallSeconds ?? 30) * 1000
-  return new Worker<WorkerTask, WorkerResult>(
+  return new Worker<DocumentTask, DocumentResult>(
     documentQueueName,
     async function (job) {
-      const result = await processTask(job.data)
+      const result = await handleTask(job.data)
       // A crash is worth another try; a rejected document is a result.
       if ('reject' in result && result.reject.reason === 'internal-error') throw new Error(result.reject.detail)
       return result

@@ -1,6 +1,6 @@
 /**
  * `report.html`: one self-contained page (inline CSS and SVG, no script, no
- * network) that shows what a run found, from the rows of the output tables.
+ * network) that shows what a run found, from counts of the output rows.
  */
 import type {RunReport} from './run.js'
 import type {Row, TableName} from './tables.js'
@@ -8,28 +8,77 @@ import type {Row, TableName} from './tables.js'
 /** Bars shown at most in one chart. */
 const maximumBars = 20
 
+/** The counts `report.html` charts, gathered while the rows stream out. */
+export class ReportTally {
+  readonly drops = new Map<string, number>()
+  readonly outlets = new Map<string, number>()
+  readonly entities = new Map<string, number>()
+  readonly months = new Map<string, number>()
+  readonly edits = new Map<string, number>()
+  readonly clusters = new Map<string, number>()
+  /** Documents with a spin score above 0, and the score. */
+  readonly spinScores: Array<[string, number]> = []
+
+  /**
+   * Count a document.
+   *
+   * @param docId
+   *   Document id.
+   * @param outlet
+   *   Its outlet, or `''`.
+   * @param spinScore
+   *   Its spin score, or `null`.
+   * @returns
+   *   Nothing.
+   */
+  addDocument(docId: string, outlet: string, spinScore: number | null): void {
+    add(this.drops, dropOf(docId))
+    add(this.outlets, outlet || '(unknown)')
+    if (spinScore !== null && spinScore > 0) this.spinScores.push([docId, spinScore])
+  }
+}
+
+/**
+ * Tally the rows of the output tables (a run tallies as it goes instead).
+ *
+ * @param rows
+ *   Rows by table.
+ * @returns
+ *   Tally.
+ */
+export function tallyRows(rows: Partial<Record<TableName, Row[]>>): ReportTally {
+  const tally = new ReportTally()
+  for (const row of rows.documents ?? []) {
+    tally.addDocument(text(row.doc_id), text(row.outlet), typeof row.spin_score === 'number' ? row.spin_score : null)
+  }
+  for (const row of rows.entities ?? []) add(tally.entities, entityLabel(text(row.canonical), text(row.type)))
+  for (const row of rows.dates ?? []) add(tally.months, dateMonth(row))
+  for (const row of rows.edits ?? []) add(tally.edits, editLabel(row))
+  for (const row of rows.duplicates ?? []) add(tally.clusters, text(row.cluster_id))
+  return tally
+}
+
 /**
  * Render the run report page.
  *
  * @param report
  *   Run report.
- * @param rows
- *   Rows of every output table.
+ * @param tally
+ *   Counts of the output rows.
  * @returns
  *   HTML text.
  */
-export function reportHtml(report: RunReport, rows: Partial<Record<TableName, Row[]>>): string {
-  const documents = rows.documents ?? []
+export function reportHtml(report: RunReport, tally: ReportTally): string {
   const sections = [
-    chart('Documents per drop', count(documents, (row) => dropOf(String(row.doc_id)))),
-    chart('Documents per outlet', count(documents, (row) => text(row.outlet) || '(unknown)')),
-    chart('Top entities (mentions)', count(rows.entities ?? [], (row) => text(row.canonical) + ' · ' + text(row.type))),
-    chart('Mentioned dates per month', timeline(rows.dates ?? []), {sortByLabel: true}),
-    chart('Removals and repairs by rule', count(rows.edits ?? [], (row) => text(row.stage) + ' / ' + text(row.rule))),
-    chart('Spin score per document', spinScores(documents)),
-    chart('Duplicate clusters (documents per cluster)', count(rows.duplicates ?? [], (row) => text(row.cluster_id)))
+    chart('Documents per drop', sorted(tally.drops)),
+    chart('Documents per outlet', sorted(tally.outlets)),
+    chart('Top entities (mentions)', sorted(tally.entities)),
+    chart('Mentioned dates per month', sorted(tally.months), {sortByLabel: true}),
+    chart('Removals and repairs by rule', sorted(tally.edits)),
+    chart('Spin score per document', [...tally.spinScores].sort((left, right) => right[1] - left[1])),
+    chart('Duplicate clusters (documents per cluster)', sorted(tally.clusters))
   ]
-  const rejects = rows.rejects ?? []
+  const rejects = report.rejected
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8"><title>newsdrop run report</title>',
@@ -53,7 +102,7 @@ export function reportHtml(report: RunReport, rows: Partial<Record<TableName, Ro
       : '<table><tr><th>file</th><th>reason</th><th>detail</th></tr>' +
         rejects
           .slice(0, 200)
-          .map((row) => `<tr><td>${escape(text(row.source_path))}</td><td>${escape(text(row.reason))}</td><td>${escape(text(row.detail))}</td></tr>`)
+          .map((row) => `<tr><td>${escape(row.sourcePath)}</td><td>${escape(row.reason)}</td><td>${escape(row.detail)}</td></tr>`)
           .join('') +
         '</table>',
     '</body></html>',
@@ -62,52 +111,77 @@ export function reportHtml(report: RunReport, rows: Partial<Record<TableName, Ro
 }
 
 /**
- * Count rows by a label, most frequent first (ties by label).
+ * Label of an entity in the entity chart.
  *
- * @param rows
- *   Rows.
- * @param label
- *   Label of a row.
+ * @param canonical
+ *   Canonical name.
+ * @param type
+ *   Entity type.
  * @returns
- *   Label and count pairs.
+ *   Label.
  */
-function count(rows: readonly Row[], label: (row: Row) => string): Array<[string, number]> {
-  const counts = new Map<string, number>()
-  for (const row of rows) counts.set(label(row), (counts.get(label(row)) ?? 0) + 1)
-  return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+export function entityLabel(canonical: string, type: string): string {
+  return canonical + ' · ' + type
+}
+
+/**
+ * Label of an edit in the edit chart: stage and rule.
+ *
+ * @param row
+ *   Row of `edits.csv`.
+ * @returns
+ *   Label.
+ */
+export function editLabel(row: Row): string {
+  return text(row.stage) + ' / ' + text(row.rule)
 }
 
 /** Granularities coarser than a month, counted by year on the timeline. */
 const yearly: ReadonlySet<string> = new Set(['century', 'decade', 'year'])
 
 /**
- * Mentions of dates per month (`YYYY-MM`), or per year (`YYYY`) for
- * expressions that name a year or longer, from `iso_start` or the value.
+ * Period of a date mention on the timeline: its month (`YYYY-MM`), or its
+ * year (`YYYY`) for expressions that name a year or longer, from `iso_start`
+ * or the value; `undefined` when it has none.
  *
- * @param rows
- *   Rows of `dates.csv`.
+ * @param row
+ *   Row of `dates.csv`.
  * @returns
- *   Period and count pairs.
+ *   Period, or `undefined`.
  */
-function timeline(rows: readonly Row[]): Array<[string, number]> {
-  const start = (row: Row) => text(row.iso_start) || text(row.value)
-  const dated = rows.filter((row) => /^\d{4}/.test(start(row)) && (yearly.has(text(row.granularity)) || /^\d{4}-\d{2}/.test(start(row))))
-  return count(dated, (row) => start(row).slice(0, yearly.has(text(row.granularity)) ? 4 : 7))
+export function dateMonth(row: Row): string | undefined {
+  const start = text(row.iso_start) || text(row.value)
+  if (!/^\d{4}/.test(start)) return undefined
+  if (yearly.has(text(row.granularity))) return start.slice(0, 4)
+  return /^\d{4}-\d{2}/.test(start) ? start.slice(0, 7) : undefined
 }
 
 /**
- * Spin scores of the documents that have one, highest first.
+ * Add to a count.
  *
- * @param rows
- *   Rows of `documents.csv`.
+ * @param counts
+ *   Counts by label; changed in place.
+ * @param label
+ *   Label, or `undefined` (not counted).
+ * @param amount
+ *   How much (default: `1`).
  * @returns
- *   Document and score pairs.
+ *   Nothing.
  */
-function spinScores(rows: readonly Row[]): Array<[string, number]> {
-  return rows
-    .filter((row) => typeof row.spin_score === 'number' && row.spin_score > 0)
-    .map((row) => [text(row.doc_id), Number(row.spin_score)] as [string, number])
-    .sort((left, right) => right[1] - left[1])
+export function add(counts: Map<string, number>, label: string | undefined, amount = 1): void {
+  if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + amount)
+}
+
+/**
+ * Counts, most frequent first (ties by label).
+ *
+ * @param counts
+ *   Counts by label.
+ * @returns
+ *   Label and count pairs.
+ */
+function sorted(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
 }
 
 /**

@@ -4,28 +4,38 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {readFile, realpath, rm, stat} from 'node:fs/promises'
-import path from 'node:path'
-import PQueue from 'p-queue'
-import {VFile} from 'vfile'
-import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
-import {attachDuplicates, attachLineCounts, ownLineCounts, attachStories, corpusRows} from './corpus.js'
-import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
-import {createProcessors, processDocument, stageNames, type PipelineOptions, type Processor} from './processor.js'
+import {createReadStream} from 'node:fs'
+import {mkdir, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
-import {Piscina} from 'piscina'
-import {cacheKey, codeFingerprint, restoreCached, restoreDocument, storeCached} from './cache.js'
-import {compareText} from './record.js'
-import {redisConnection, runOnQueue, type JobOutcome} from './queue.js'
-import type {WorkerResult, WorkerTask} from './worker.js'
+import path from 'node:path'
+import {createInterface} from 'node:readline'
+import PQueue from 'p-queue'
+import {cacheKey, codeFingerprint, readCached, storeCached} from './cache.js'
+import {duplicateRows, EntityIndex} from './corpus.js'
 import {dataPackage} from './datapackage.js'
-import {reportHtml} from './report-html.js'
-import {documentObject, documentRows, type DocumentObject} from './rows.js'
+import {documentTables, indexedDocument, rowLine} from './document-summary.js'
+import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
+import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
+import {createProcessors, stageNames, type PipelineOptions} from './processor.js'
+import {ProcessPool} from './process-pool.js'
+import {QueueBatcher, redisConnection} from './queue.js'
+import {compareText} from './record.js'
+import {add, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
-import {createStaging, publish, toCsv, toJsonLines, toParquet, writeStaged} from './write.js'
 import {version} from './version.js'
-import {duplicateSettings, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
-import {storySettings, type Options as StoryOptions} from '../stages/stories.js'
+import handleTask, {type DocumentResult, type DocumentTask, type Rejection, type WorkerTask} from './worker.js'
+import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
+import {duplicateSettings, matchDrop, type IndexedDocument, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
+import {
+  addDocumentFrequencies,
+  linkStories,
+  storySettings,
+  storyVector,
+  type Options as StoryOptions,
+  type Settings as StorySettings,
+  type StorySummary,
+  type StoryTerms
+} from '../stages/stories.js'
 import './document.js'
 
 /** Settings of one run. */
@@ -52,11 +62,11 @@ export interface RunSettings {
   readonly byteOrderMark?: boolean | undefined
   /** Most rejected inputs before the run fails its quality gate and publishes nothing (default: no limit). */
   readonly maximumRejects?: number | undefined
-  /** `embedded` runs the stages in this process (and its threads); `bullmq` sends documents to `newsdrop worker` processes through Redis (default: `embedded`). */
+  /** `embedded` runs the stages in this process (and its worker processes); `bullmq` sends documents to `newsdrop worker` processes through Redis (default: `embedded`). */
   readonly engine?: 'embedded' | 'bullmq' | undefined
   /** Redis URL for the `bullmq` engine. */
   readonly redis?: string | undefined
-  /** Worker threads for the stages (default: every core when at least 200 documents need processing, else none). */
+  /** Worker processes for the stages (default: one per core when the drop has at least 200 documents, else none: the run's own process does the work). */
   readonly workers?: number | undefined
   /** Reuse per-document results of earlier runs kept in the state folder (default: `true`). */
   readonly cache?: boolean | undefined
@@ -89,6 +99,8 @@ export interface RunReport {
   readonly step_milliseconds: Record<string, number>
   /** Audited changes to the text per stage. */
   readonly edits_per_stage: Record<string, number>
+  /** Peak resident memory in MB of the run's process and of its largest worker process (`0` without worker processes). */
+  readonly peak_memory_mb: {readonly run: number; readonly worker: number}
   /** Digest of the stage and output options. */
   readonly options_sha256: string
   /** Digest of the code, options and every input's content and metadata. */
@@ -100,14 +112,38 @@ export interface RunReport {
 /** The project folder (compiled code runs from `dist/pipeline/`). */
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
-/** Fewest documents to process for which worker threads pay off by default. */
+/** Fewest documents to process for which worker processes pay off by default. */
 const minimumForWorkers = 200
+
+/** Documents in flight per worker process while results are taken in `doc_id` order. */
+const windowPerWorker = 8
+
+/** Documents in flight on the BullMQ engine (a few flows). */
+const queueWindow = 600
 
 /** Default largest input file: 10 MB. */
 export const defaultMaximumBytes = 10 * 1024 * 1024
 
+/** An input after reading: where it is and what its bytes hash to (the bytes are not kept). */
+interface ReadInput extends InputDocument {
+  readonly sha256: string
+  readonly bytes: number
+}
+
+/** An input after the clean phase: the hashes of its distinct lines. */
+interface ScannedInput extends ReadInput {
+  readonly lines: Float64Array
+}
+
 /**
  * Process the drop in `settings.input` and publish datasets to `settings.output`.
+ *
+ * Documents stream through: each is read and hashed (its bytes dropped),
+ * cleaned to count its lines across the drop, then processed by the workers
+ * in `doc_id` order, its rows appended to files as it comes back; only a
+ * compact summary of each (duplicate signature, story terms, entity ids)
+ * stays in memory for the corpus steps. The tables are then written from
+ * those files by the workers, one table each.
  *
  * @param settings
  *   Run settings.
@@ -125,6 +161,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   if (!Number.isInteger(maximumBytes) || maximumBytes < 1) {
     throw new UsageError('Expected `--max-bytes` to be a positive integer, got `' + maximumBytes + '`')
   }
+  if (settings.workers !== undefined && !(Number.isInteger(settings.workers) && settings.workers >= 1)) {
+    throw new UsageError('Expected `--workers` to be a positive integer, got `' + settings.workers + '`')
+  }
   if (settings.engine === 'bullmq') redisConnection(settings.redis ?? '')
   else if (settings.engine !== undefined && settings.engine !== 'embedded') {
     throw new UsageError('Expected `--engine` to be `embedded` or `bullmq`, got `' + settings.engine + '`')
@@ -137,32 +176,29 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     throw new UsageError('Expected state `' + state + '` outside input `' + input + '` (newsdrop never writes into the input)')
   }
   const stories = storySettings(settings.stories)
-  // Building the processor validates every stage option before any read.
-  const processors = createProcessors(settings.pipeline)
-  const duplicateIndex = await readDuplicateIndex(state, duplicateSettings(settings.duplicates))
+  const duplicates = duplicateSettings(settings.duplicates)
+  // Building the processors validates every stage option before any read.
+  createProcessors(settings.pipeline)
   const inputs = await findInputs(input)
   for (const line of inputs.warnings) warn('warning: ' + line)
 
   const rejects: Reject[] = [...inputs.rejects]
-  const cleaned: VFile[] = []
-  const files: VFile[] = []
-  let bytes = 0
-  const queue = new PQueue({concurrency})
-  const read: VFile[] = []
   const steps: Record<string, number> = {}
   let stepStarted = performance.now()
   const endStep = (name: string) => {
     steps[name] = round(performance.now() - stepStarted)
     stepStarted = performance.now()
   }
-  await queue.addAll(
-    inputs.documents.map((document) => async () => {
-      const file = await readDocument(document, maximumBytes, rejects)
-      if (!file) return
-      bytes += file.data.bytes ?? 0
-      read.push(file)
+
+  const documents = [...inputs.documents].sort((left, right) => compareText(left.docId, right.docId))
+  const readResults: Array<ReadInput | undefined> = new Array(documents.length)
+  await new PQueue({concurrency}).addAll(
+    documents.map((document, index) => async () => {
+      readResults[index] = await readInput(document, maximumBytes, rejects)
     })
   )
+  const read = readResults.filter((item): item is ReadInput => item !== undefined)
+  const bytes = read.reduce((sum, item) => sum + item.bytes, 0)
 
   // Everything a run's result depends on is known once the bytes are read:
   // an unchanged drop stops here, before any stage runs.
@@ -177,133 +213,347 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     return {...previous, status: 'unchanged', seconds: round((performance.now() - started) / 1000)}
   }
 
-  await queue.addAll(
-    read.map((file) => async () => {
-      if (await runPhase(processors.clean, file, rejects)) cleaned.push(file)
-    })
-  )
-  attachLineCounts(cleaned)
-  endStep('clean')
+  const workers = settings.engine === 'bullmq' ? 1 : (settings.workers ?? (read.length >= minimumForWorkers ? availableParallelism() : 1))
+  const pool = workers > 1 ? new ProcessPool(workers) : undefined
+  const local = <Task extends WorkerTask>(task: Task) => (pool ? pool.run(task) : handleTask(task))
+  const window = pool ? workers * windowPerWorker : concurrency
+  const staging = await createStaging(output)
+  let workerMemory = 0
+  try {
+    // Clean phase: count, for every line, the documents that hold it.
+    const scanResults: Array<ScannedInput | undefined> = new Array(read.length)
+    await new PQueue({concurrency: window}).addAll(
+      read.map((item, index) => async () => {
+        const result = await settle(local({kind: 'scan', ...documentInput(item), pipeline: settings.pipeline}))
+        if ('reject' in result) rejects.push({sourcePath: item.sourcePath, ...result.reject})
+        else scanResults[index] = {...item, lines: Float64Array.from(result.lines)}
+      })
+    )
+    const scanned = scanResults.filter((item): item is ScannedInput => item !== undefined)
+    const repeated = repeatedLines(scanned)
+    endStep('clean')
 
-  let done = 0
-  let cached = 0
-  const keys = new Map(cleaned.map((file) => [file, cacheKey(file, context)]))
-  const fresh: VFile[] = []
-  for (const file of cleaned) {
-    if (useCache && (await restoreCached(state, keys.get(file) as string, file))) {
-      cached++
-      files.push(file)
-      settings.progress?.(++done, cleaned.length)
-    } else {
-      fresh.push(file)
-    }
-  }
-  const keep = async (file: VFile) => {
-    files.push(file)
-    await storeCached(state, keys.get(file) as string, file)
-  }
-  if (settings.engine === 'bullmq') {
-    const tasks = await Promise.all(fresh.map(async (file) => ({...workerTask(file), bytes: (await readFile(file.data.absolutePath ?? '')).toString('base64'), pipeline: settings.pipeline})))
-    const outcomes = await runOnQueue(tasks, {redis: settings.redis ?? '', progress: (finished) => settings.progress?.(done + finished, cleaned.length)})
-    for (const [index, file] of fresh.entries()) {
-      const outcome = outcomes[index] as JobOutcome
-      if ('failed' in outcome) {
-        rejects.push({sourcePath: file.data.sourcePath ?? file.path, reason: 'failed', detail: 'Failed three times: ' + outcome.failed})
-      } else if (takeResult(file, outcome, rejects)) {
-        await keep(file)
+    // Main phase, in `doc_id` order; rows go straight to files.
+    const work = path.join(staging, '.work')
+    await mkdir(work)
+    const rowFiles = new Map<string, Awaited<ReturnType<typeof chunkedFile>>>()
+    for (const name of [...documentTables, 'documents.jsonl', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
+    const rowCounts: Record<string, number> = {}
+    const tally = new ReportTally()
+    const entityIndex = new EntityIndex()
+    const signatures: IndexedDocument[] = []
+    const frequencies = new Map<string, number>()
+    const stageTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
+    const editTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
+    const legacyWarnings: string[] = []
+    const batcher = settings.engine === 'bullmq' ? new QueueBatcher({redis: settings.redis ?? ''}) : undefined
+    let done = 0
+    let cached = 0
+    let processed = 0
+
+    await inOrder(
+      scanned,
+      batcher ? queueWindow : window,
+      async function (item) {
+        const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
+        const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
+        const hit = useCache ? await readCached(state, key) : undefined
+        if (hit) return {summary: hit, cached: true}
+        const task: DocumentTask = {
+          kind: 'document',
+          ...documentInput(item),
+          ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
+          pipeline: settings.pipeline,
+          duplicates: settings.duplicates,
+          lineCounts,
+          dropSize: scanned.length
+        }
+        const result = batcher ? await queueOutcome(batcher, task) : await settle(local(task))
+        if ('summary' in result) await storeCached(state, key, result.summary)
+        return result
+      },
+      async function (result, item) {
+        settings.progress?.(++done, scanned.length)
+        if ('reject' in result) {
+          rejects.push({sourcePath: item.sourcePath, ...result.reject})
+          return
+        }
+        const {summary} = result
+        if ('cached' in result) cached++
+        processed++
+        for (const name of documentTables) {
+          const lines = summary.rows[name]
+          if (lines === undefined) continue
+          await rowFiles.get(name)?.write(lines + '\n')
+          rowCounts[name] = (rowCounts[name] ?? 0) + countLines(lines)
+        }
+        await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
+        await rowFiles.get('story-terms')?.write(JSON.stringify([summary.docId, summary.date, summary.storyTerms]) + '\n')
+        addDocumentFrequencies(frequencies, summary.storyTerms)
+        signatures.push(indexedDocument(summary.docId, summary.date, summary.signature))
+        entityIndex.add(summary.entities)
+        for (const [, type, canonical, mentions] of summary.entities) add(tally.entities, entityLabel(canonical, type), mentions)
+        tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
+        for (const [label, count] of summary.report.months) add(tally.months, label, count)
+        for (const [label, count] of summary.report.edits) add(tally.edits, label, count)
+        for (const [name, milliseconds] of Object.entries(summary.timings)) stageTotals[name] = (stageTotals[name] ?? 0) + milliseconds
+        for (const [name, count] of Object.entries(summary.editsPerStage)) editTotals[name] = (editTotals[name] ?? 0) + count
+        for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
+      }
+    )
+    for (const file of rowFiles.values()) await file.close()
+    endStep('stages')
+
+    rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
+    for (const reject of rejects) warn('rejected ' + reject.sourcePath + ': ' + reject.reason + ': ' + reject.detail)
+    for (const line of legacyWarnings) warn(line)
+
+    const duplicateIndex = await readDuplicateIndex(state, duplicates)
+    const copies = matchDrop(duplicateIndex, signatures)
+    signatures.length = 0
+    const duplicateTable = duplicateRows(copies)
+    for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
+    endStep('duplicates')
+
+    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), processed, frequencies, stories)
+    const fields: Record<string, CorpusFields> = {}
+    for (const [docId, storyId] of storyIds) {
+      const copy = copies.get(docId)
+      fields[docId] = {
+        story_id: storyId,
+        duplicate: copy ? {cluster_id: copy.clusterId, duplicate_of: copy.duplicateOf, similarity: copy.similarity, kind: copy.kind} : null
       }
     }
-  } else {
-    const workers = settings.workers ?? (fresh.length >= minimumForWorkers ? availableParallelism() : 1)
-    const pool = workers > 1 ? createPool(workers, settings.pipeline) : undefined
-    try {
-      const mainQueue = new PQueue({concurrency: Math.max(concurrency, workers * 2)})
-      await mainQueue.addAll(
-        fresh.map((file) => async () => {
-          const kept = pool ? takeResult(file, await pool.run(workerTask(file)), rejects) : await runPhase(processors.main, file, rejects)
-          if (kept) await keep(file)
-          settings.progress?.(++done, cleaned.length)
-        })
+    await writeFile(path.join(work, 'corpus-fields.json'), JSON.stringify(fields))
+    endStep('stories')
+
+    const corpusTables: Partial<Record<TableName, Row[]>> = {
+      duplicates: duplicateTable,
+      entities_index: entityIndex.rows(),
+      rejects: rejects.map((reject) => ({source_path: reject.sourcePath, reason: reject.reason, detail: reject.detail}))
+    }
+    for (const [name, tableRows] of Object.entries(corpusTables) as Array<[TableName, Row[]]>) {
+      await writeFile(path.join(work, name), tableRows.map((row) => rowLine(name, row) + '\n').join(''))
+    }
+    const byteOrderMark = settings.byteOrderMark ?? true
+    const written = await Promise.all(
+      (['documents.jsonl', ...Object.keys(tables)] as Array<TableName | 'documents.jsonl'>).map((name) =>
+        local({
+          kind: 'write',
+          table: name,
+          rows: path.join(work, name),
+          folder: staging,
+          byteOrderMark,
+          corpusFields: name === 'documents' || name === 'documents.jsonl' ? path.join(work, 'corpus-fields.json') : undefined
+        }).then((result) => [name === 'documents.jsonl' ? name : tables[name].file, result.rows] as const)
       )
-    } finally {
-      await pool?.destroy()
-    }
-  }
-  endStep('stages')
-
-  files.sort((left, right) => compareText(left.data.docId ?? '', right.data.docId ?? ''))
-  rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
-  for (const reject of rejects) warn('rejected ' + reject.sourcePath + ': ' + reject.reason + ': ' + reject.detail)
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.ruleId === 'legacy-encoding') warn('warning: ' + file.data.sourcePath + ': ' + message.reason)
-    }
-  }
-
-  const timeStep = <Result>(name: string, action: () => Result): Result => {
-    const start = performance.now()
-    const result = action()
-    steps[name] = round(performance.now() - start)
-    return result
-  }
-  timeStep('duplicates', () => attachDuplicates(files, duplicateIndex))
-  timeStep('stories', () => attachStories(files, stories))
-  // Built once: the documents table and documents.jsonl share them.
-  const objects = timeStep('objects', () => files.map((file) => documentObject(file)))
-  const rows = timeStep('rows', () => {
-    const all = collectRows(files, objects, rejects)
-    for (const [name, tableRows] of Object.entries(corpusRows(files)) as Array<[TableName, Row[]]>) {
-      all[name] = [...(all[name] ?? []), ...tableRows]
-    }
-    return all
-  })
-  const writeStarted = performance.now()
-  const staging = await createStaging(output)
-  const counts: Record<string, number> = {}
-  await writeStaged(staging, 'documents.jsonl', toJsonLines(objects))
-  counts['documents.jsonl'] = files.length
-  for (const name of Object.keys(tables) as TableName[]) {
-    const table = tables[name]
-    const tableRows = rows[name] ?? []
-    counts[table.file] = tableRows.length
-    await writeStaged(staging, table.file, toCsv(table, tableRows, {byteOrderMark: settings.byteOrderMark}))
-    await writeStaged(staging, table.file.replace(/\.csv$/, '.parquet'), toParquet(table, tableRows))
-  }
-  steps.write = round(performance.now() - writeStarted)
-
-  const report: RunReport = {
-    status: 'published',
-    newsdrop_version: version,
-    schema_version: schemaVersion,
-    node_version: process.version,
-    input: settings.input,
-    documents: files.length,
-    cached,
-    rejects: rejects.length,
-    rows: counts,
-    bytes,
-    seconds: round((performance.now() - started) / 1000),
-    stage_milliseconds: stageTimings(files),
-    step_milliseconds: steps,
-    edits_per_stage: editsPerStage(files),
-    options_sha256: createHash('sha256').update(JSON.stringify([settings.pipeline ?? {}, settings.byteOrderMark ?? true])).digest('hex'),
-    input_fingerprint: fingerprint,
-    rejected: rejects
-  }
-  await writeStaged(staging, 'datapackage.json', JSON.stringify(dataPackage({byteOrderMark: settings.byteOrderMark ?? true}), null, 2) + '\n')
-  await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
-  await writeStaged(staging, 'report.html', reportHtml(report, rows))
-  if (settings.maximumRejects !== undefined && rejects.length > settings.maximumRejects) {
-    await rm(staging, {recursive: true, force: true})
-    throw new QualityGateError(
-      'Unexpected ' + rejects.length + ' rejected inputs, expected at most ' + settings.maximumRejects +
-        ' (`--max-rejects`); the previous output is left in place'
     )
+    const counts: Record<string, number> = Object.fromEntries(written)
+    await rm(work, {recursive: true, force: true})
+    workerMemory = (await pool?.close()) ?? 0
+    endStep('write')
+
+    const report: RunReport = {
+      status: 'published',
+      newsdrop_version: version,
+      schema_version: schemaVersion,
+      node_version: process.version,
+      input: settings.input,
+      documents: processed,
+      cached,
+      rejects: rejects.length,
+      rows: counts,
+      bytes,
+      seconds: round((performance.now() - started) / 1000),
+      stage_milliseconds: Object.fromEntries(Object.entries(stageTotals).map(([name, milliseconds]) => [name, round(milliseconds)])),
+      step_milliseconds: steps,
+      edits_per_stage: editTotals,
+      peak_memory_mb: {run: megabytes(process.resourceUsage().maxRSS * 1024), worker: megabytes(workerMemory)},
+      options_sha256: createHash('sha256').update(JSON.stringify([settings.pipeline ?? {}, settings.byteOrderMark ?? true])).digest('hex'),
+      input_fingerprint: fingerprint,
+      rejected: rejects
+    }
+    await writeStaged(staging, 'datapackage.json', JSON.stringify(dataPackage({byteOrderMark}), null, 2) + '\n')
+    await writeStaged(staging, 'run.json', JSON.stringify(report, null, 2) + '\n')
+    await writeStaged(staging, 'report.html', reportHtml(report, tally))
+    if (settings.maximumRejects !== undefined && rejects.length > settings.maximumRejects) {
+      throw new QualityGateError(
+        'Unexpected ' + rejects.length + ' rejected inputs, expected at most ' + settings.maximumRejects +
+          ' (`--max-rejects`); the previous output is left in place'
+      )
+    }
+    await publish(staging, output)
+    // Only after the outputs are published, so a failed run leaves the index as it was.
+    await writeDuplicateIndex(state, duplicateIndex)
+    return report
+  } catch (error) {
+    await rm(staging, {recursive: true, force: true})
+    throw error
+  } finally {
+    await pool?.close()
   }
-  await publish(staging, output)
-  // Only after the outputs are published, so a failed run leaves the index as it was.
-  await writeDuplicateIndex(state, duplicateIndex)
-  return report
+}
+
+/**
+ * Run tasks with at most `window` in flight and take their results in the
+ * order of the items, so output streams in a fixed order while the workers
+ * stay busy.
+ *
+ * @param items
+ *   Items.
+ * @param window
+ *   Items in flight at most.
+ * @param start
+ *   Start the work of an item (must not reject).
+ * @param take
+ *   Take the result of an item, in item order.
+ * @returns
+ *   Nothing.
+ */
+async function inOrder<Item, Result>(
+  items: readonly Item[],
+  window: number,
+  start: (item: Item) => Promise<Result>,
+  take: (result: Result, item: Item) => Promise<void>
+): Promise<void> {
+  const running: Array<Promise<Result>> = []
+  let next = 0
+  while (next < items.length && running.length < window) running.push(start(items[next++] as Item))
+  for (const item of items) {
+    const result = await (running.shift() as Promise<Result>)
+    if (next < items.length) running.push(start(items[next++] as Item))
+    await take(result, item)
+  }
+}
+
+/**
+ * A task's answer, or a reject when the worker failed (a dead process).
+ *
+ * @param promise
+ *   Answer of a document task.
+ * @returns
+ *   Answer or reject.
+ */
+async function settle<Result>(promise: Promise<Result>): Promise<Result | Rejection> {
+  try {
+    return await promise
+  } catch (error) {
+    return {reject: {reason: 'internal-error', detail: String((error as Error).message ?? error)}}
+  }
+}
+
+/**
+ * A document's answer from the BullMQ engine; a document whose job failed
+ * every try is a reject.
+ *
+ * @param batcher
+ *   Queue batcher.
+ * @param task
+ *   Document task with its bytes.
+ * @returns
+ *   Answer or reject.
+ */
+async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<DocumentResult> {
+  const outcome = await settle(batcher.run(task))
+  if ('failed' in outcome) return {reject: {reason: 'failed', detail: 'Failed three times: ' + outcome.failed}}
+  return outcome
+}
+
+/**
+ * For every line hash held by more than one document, the number of
+ * documents holding it (a line not in the map is held by one). Counted by
+ * sorting all hashes at once: a few bytes per line, not a map entry per line.
+ *
+ * @param scanned
+ *   Documents with their distinct line hashes.
+ * @returns
+ *   Counts of repeated lines.
+ */
+function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
+  const all = new Float64Array(scanned.reduce((sum, item) => sum + item.lines.length, 0))
+  let offset = 0
+  for (const item of scanned) {
+    all.set(item.lines, offset)
+    offset += item.lines.length
+  }
+  all.sort()
+  const repeated = new Map<number, number>()
+  for (let start = 0; start < all.length; ) {
+    let end = start + 1
+    while (end < all.length && all[end] === all[start]) end++
+    if (end - start > 1) repeated.set(all[start] as number, end - start)
+    start = end
+  }
+  return repeated
+}
+
+/**
+ * Story of every processed document, from the term counts the run kept in
+ * a file (read back one document at a time; only each document's strongest
+ * terms stay in memory).
+ *
+ * @param file
+ *   File of term counts, one document per line, in `doc_id` order.
+ * @param processed
+ *   Documents processed.
+ * @param frequencies
+ *   Document frequency of every term.
+ * @param settings
+ *   Story settings.
+ * @returns
+ *   Story id by document id.
+ */
+async function linkStoryTerms(
+  file: string,
+  processed: number,
+  frequencies: ReadonlyMap<string, number>,
+  settings: StorySettings
+): Promise<Map<string, string>> {
+  const summaries: StorySummary[] = []
+  const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
+  for await (const line of lines) {
+    const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
+    summaries.push({id: docId, date, vector: storyVector(terms, frequencies, processed, settings)})
+  }
+  return linkStories(summaries, settings)
+}
+
+/**
+ * The document fields of a task.
+ *
+ * @param item
+ *   Read input.
+ * @returns
+ *   Fields.
+ */
+function documentInput(item: ReadInput) {
+  return {absolutePath: item.absolutePath, docId: item.docId, sourcePath: item.sourcePath, sha256: item.sha256, metadata: item.metadata}
+}
+
+/**
+ * Lines in a text of JSON lines (no line end after the last).
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Count.
+ */
+function countLines(text: string): number {
+  let count = 1
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+  return count
+}
+
+/**
+ * Bytes as megabytes, rounded.
+ *
+ * @param bytes
+ *   Bytes.
+ * @returns
+ *   Megabytes.
+ */
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10
 }
 
 /**
@@ -314,7 +564,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  * @param context
  *   Digest of code, version and options.
  * @param files
- *   Documents as read (bytes and metadata).
+ *   Inputs as read (digest and metadata).
  * @param rejects
  *   Inputs rejected while reading.
  * @param settings
@@ -322,9 +572,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  * @returns
  *   Hex digest.
  */
-function inputFingerprint(context: string, files: readonly VFile[], rejects: readonly Reject[], settings: RunSettings): string {
+function inputFingerprint(context: string, files: readonly ReadInput[], rejects: readonly Reject[], settings: RunSettings): string {
   const hash = createHash('sha256').update(context + '\0' + JSON.stringify([settings.byteOrderMark ?? true, settings.input]))
-  const documents = files.map((file) => [file.data.sourcePath, file.data.sha256, file.data.metadata ?? {}] as const)
+  const documents = files.map((file) => [file.sourcePath, file.sha256, file.metadata] as const)
   documents.sort((left, right) => compareText(left[0] ?? '', right[0] ?? ''))
   hash.update(JSON.stringify(documents))
   hash.update(JSON.stringify([...rejects].sort((left, right) => compareText(left.sourcePath, right.sourcePath))))
@@ -348,102 +598,7 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
 }
 
 /**
- * Start a pool of worker threads that run the pipeline.
- *
- * @param workers
- *   Threads.
- * @param pipeline
- *   Stage options (each thread builds its processors with them).
- * @returns
- *   Pool.
- */
-function createPool(workers: number, pipeline: PipelineOptions | undefined): Piscina<WorkerTask, WorkerResult> {
-  return new Piscina<WorkerTask, WorkerResult>({
-    filename: new URL('worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    // Tasks await file reads; a thread that waits for work with
-    // `Atomics.wait` ('sync', the default) ran them 15 % slower here.
-    atomics: 'async',
-    workerData: {pipeline}
-  })
-}
-
-/**
- * The task that makes a worker process a clean document.
- *
- * @param file
- *   Clean document with `dropLineCounts`.
- * @returns
- *   Task (the worker reads the file again: cheaper than sending the clean state).
- */
-function workerTask(file: VFile): WorkerTask {
-  return {
-    absolutePath: file.data.absolutePath ?? '',
-    docId: file.data.docId ?? file.path,
-    sourcePath: file.data.sourcePath ?? file.path,
-    sha256: file.data.sha256 ?? '',
-    metadata: file.data.metadata ?? {},
-    lineCounts: ownLineCounts(file)
-  }
-}
-
-/**
- * Take a worker's result into the document; a rejected document becomes a
- * reject.
- *
- * @param file
- *   Clean document.
- * @param result
- *   Worker result.
- * @param rejects
- *   List to add a reject to.
- * @returns
- *   Whether the document goes on.
- */
-function takeResult(file: VFile, result: WorkerResult, rejects: Reject[]): boolean {
-  if ('reject' in result) {
-    rejects.push({sourcePath: file.data.sourcePath ?? file.path, ...result.reject})
-    return false
-  }
-  const timings = file.data.timings ?? {}
-  restoreDocument(file, result.snapshot)
-  for (const [name, milliseconds] of Object.entries(result.timings)) timings[name] = (timings[name] ?? 0) + milliseconds
-  file.data.timings = timings
-  return true
-}
-
-/**
- * Run one phase on a document; a rejected document becomes a reject.
- *
- * @param processor
- *   Frozen processor of the phase.
- * @param file
- *   Document.
- * @param rejects
- *   List to add a reject to.
- * @returns
- *   Whether the document goes on.
- */
-async function runPhase(processor: Processor, file: VFile, rejects: Reject[]): Promise<boolean> {
-  const sourcePath = file.data.sourcePath ?? file.path
-  try {
-    await processDocument(processor, file)
-  } catch (error) {
-    const detail = String((error as Error).stack ?? error).split('\n')[0] ?? ''
-    rejects.push({sourcePath, reason: 'internal-error', detail})
-    return false
-  }
-  const fatal = file.messages.find((message) => message.fatal)
-  if (fatal) {
-    rejects.push({sourcePath, reason: fatal.ruleId ?? 'rejected', detail: fatal.reason})
-    return false
-  }
-  return true
-}
-
-/**
- * Read one input into a document, or add a reject.
+ * Read one input and hash it, or add a reject.
  *
  * @param document
  *   Input document.
@@ -452,9 +607,9 @@ async function runPhase(processor: Processor, file: VFile, rejects: Reject[]): P
  * @param rejects
  *   List to add a reject to.
  * @returns
- *   A file whose value holds the raw bytes, or `undefined`.
+ *   The input with its digest and size, or `undefined`.
  */
-async function readDocument(document: InputDocument, maximumBytes: number, rejects: Reject[]): Promise<VFile | undefined> {
+async function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[]): Promise<ReadInput | undefined> {
   let bytes: Buffer
   try {
     const stats = await stat(document.absolutePath)
@@ -473,42 +628,7 @@ async function readDocument(document: InputDocument, maximumBytes: number, rejec
     rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})
     return undefined
   }
-  return new VFile({
-    path: document.sourcePath,
-    value: bytes,
-    data: {
-      docId: document.docId,
-      sourcePath: document.sourcePath,
-      absolutePath: document.absolutePath,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.byteLength,
-      metadata: document.metadata
-    }
-  })
-}
-
-/**
- * Rows of every table for the whole run.
- *
- * @param files
- *   Processed documents, sorted by id.
- * @param objects
- *   Their `documents.jsonl` objects, in the same order.
- * @param rejects
- *   Rejected inputs, sorted by path.
- * @returns
- *   Rows by table.
- */
-function collectRows(files: readonly VFile[], objects: readonly DocumentObject[], rejects: readonly Reject[]): Partial<Record<TableName, Row[]>> {
-  const rows: Partial<Record<TableName, Row[]>> = {}
-  for (const [index, file] of files.entries()) {
-    for (const [name, tableRows] of Object.entries(documentRows(file, objects[index])) as Array<[TableName, Row[]]>) {
-      const list = rows[name] ?? (rows[name] = [])
-      for (const row of tableRows) list.push(row)
-    }
-  }
-  rows.rejects = rejects.map((reject) => ({source_path: reject.sourcePath, reason: reject.reason, detail: reject.detail}))
-  return rows
+  return {...document, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
 }
 
 /**
@@ -534,43 +654,6 @@ async function checkFolders(input: string, output: string): Promise<void> {
   if (inside(output, input) || inside(input, output) || inside(real, input)) {
     throw new UsageError('Expected output `' + output + '` outside input `' + input + '` (newsdrop never writes into the input)')
   }
-}
-
-/**
- * Total milliseconds per stage over all documents.
- *
- * @param files
- *   Processed documents.
- * @returns
- *   Milliseconds by stage name, in pipeline order.
- */
-function stageTimings(files: readonly VFile[]): Record<string, number> {
-  const totals: Record<string, number> = {}
-  for (const name of stageNames) totals[name] = 0
-  for (const file of files) {
-    for (const [name, milliseconds] of Object.entries(file.data.timings ?? {})) {
-      totals[name] = (totals[name] ?? 0) + milliseconds
-    }
-  }
-  for (const name of Object.keys(totals)) totals[name] = round(totals[name] as number)
-  return totals
-}
-
-/**
- * Audited edits per stage over all documents, in pipeline order.
- *
- * @param files
- *   Processed documents.
- * @returns
- *   Edit counts by stage name.
- */
-function editsPerStage(files: readonly VFile[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const name of stageNames) counts[name] = 0
-  for (const file of files) {
-    for (const edit of file.data.edits ?? []) counts[edit.stage] = (counts[edit.stage] ?? 0) + 1
-  }
-  return counts
 }
 
 /**

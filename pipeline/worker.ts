@@ -1,21 +1,32 @@
 /**
- * Process one document off the main thread: in a worker thread of the
- * one-machine pool (this module is piscina's worker file) or in a
- * `newsdrop worker` process fed by BullMQ. Both run the same two phases and
- * answer with a snapshot, so the main process keeps the corpus-level steps
- * and all writing, and the datasets are the same whichever engine ran.
+ * The per-document work of a run, done wherever there is a core: in the run's
+ * own process, in a worker process of the one-machine pool
+ * (`process-pool.ts`), or in a `newsdrop worker` process fed by BullMQ. Every
+ * task is plain data in and plain data out, so the datasets are the same
+ * bytes whichever engine ran, and a document's answer is what the cache keeps.
+ *
+ * Three tasks:
+ * - `scan`: the clean phase, answered with the hashes of the document's lines
+ *   (the run counts them across the drop);
+ * - `document`: both phases, answered with the document's output rows and the
+ *   compact summary the corpus steps need (duplicate signature, story terms,
+ *   entities), never the document itself;
+ * - `write`: one output table from the rows the run collected.
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
-import {workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {snapshotDocument, type DocumentSnapshot} from './cache.js'
+import {summariseDocument, type DocumentSummary} from './document-summary.js'
 import {createProcessors, processDocument, type PipelineOptions} from './processor.js'
+import {decoded} from './record.js'
+import {distinctLineKeys, lineHash} from './corpus.js'
+import {writeTable, type WriteTableTask} from './write.js'
+import {duplicateSettings, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import './document.js'
 
-/** A document to process. */
-export interface WorkerTask {
-  /** Path of the file to read (a thread on the same machine)… */
+/** A document as the run found it. */
+export interface DocumentInput {
+  /** Path of the file to read (a worker on the same machine)… */
   readonly absolutePath?: string | undefined
   /** …or its raw bytes in base64 (a worker on another machine). */
   readonly bytes?: string | undefined
@@ -23,52 +34,173 @@ export interface WorkerTask {
   readonly sourcePath: string
   readonly sha256: string
   readonly metadata: Readonly<Record<string, string>>
-  /** Document count of each of the document's own line keys in the drop. */
-  readonly lineCounts: ReadonlyArray<readonly [string, number]>
-  /** Stage options (default: the thread's `workerData.pipeline`). */
+  /** Stage options. */
   readonly pipeline?: PipelineOptions | undefined
 }
 
-/** The processed document, or why it was rejected. */
-export type WorkerResult =
-  | {readonly snapshot: DocumentSnapshot; readonly timings: Record<string, number>}
-  | {readonly reject: {readonly reason: string; readonly detail: string}}
+/** Run the clean phase and hash the document's lines. */
+export interface ScanTask extends DocumentInput {
+  readonly kind: 'scan'
+}
 
-/** Processors by their options, built once per thread or process. */
+/** Run both phases and summarise the document. */
+export interface DocumentTask extends DocumentInput {
+  readonly kind: 'document'
+  /** Documents in the drop holding each of the document's distinct lines, in the order `scan` hashed them. */
+  readonly lineCounts: readonly number[]
+  /** Documents in the drop after the clean phase. */
+  readonly dropSize: number
+  /** Options of the duplicate signature. */
+  readonly duplicates?: DuplicateOptions | undefined
+}
+
+/** Any task. */
+export type WorkerTask = ScanTask | DocumentTask | WriteTableTask
+
+/** Why a document was rejected. */
+export interface Rejection {
+  readonly reject: {readonly reason: string; readonly detail: string}
+}
+
+/** Answer to a `scan` task: the hash of each distinct non-empty line, in order of first occurrence. */
+export type ScanResult = {readonly lines: readonly number[]} | Rejection
+
+/** Answer to a `document` task. */
+export type DocumentResult = {readonly summary: DocumentSummary} | Rejection
+
+/** Answer to a `write` task: rows written. */
+export interface WriteResult {
+  readonly rows: number
+}
+
+/** The answer type of each task kind. */
+export interface TaskResults {
+  scan: ScanResult
+  document: DocumentResult
+  write: WriteResult
+}
+
+/** Processors by their options, built once per process. */
 const processorsByOptions = new Map<string, ReturnType<typeof createProcessors>>()
 
 /**
- * Process one document (the worker-thread entry point).
+ * Do one task.
+ *
+ * @param task
+ *   Task.
+ * @returns
+ *   Its answer.
+ */
+export default async function handleTask<Task extends WorkerTask>(task: Task): Promise<TaskResults[Task['kind']]> {
+  switch (task.kind) {
+    case 'scan':
+      return (await scanDocument(task)) as TaskResults[Task['kind']]
+    case 'document':
+      return (await processDocumentTask(task)) as TaskResults[Task['kind']]
+    case 'write':
+      return (await writeTable(task)) as TaskResults[Task['kind']]
+  }
+  throw new Error('Unexpected task `' + (task as {kind: unknown}).kind + '`')
+}
+
+/**
+ * Run the clean phase of a document and hash its lines.
  *
  * @param task
  *   Document.
  * @returns
- *   Snapshot and stage timings, or a reject.
+ *   Line hashes, or a reject.
  */
-export default async function processTask(task: WorkerTask): Promise<WorkerResult> {
+async function scanDocument(task: ScanTask): Promise<ScanResult> {
+  const read = await readTask(task)
+  if ('reject' in read) return read
+  const {file, processors} = read
+  const rejection = await runPhase(processors.clean, file)
+  if (rejection) return rejection
+  return {lines: distinctLineKeys(decoded(file).text).map((key) => lineHash(key))}
+}
+
+/**
+ * Run both phases of a document and summarise it.
+ *
+ * @param task
+ *   Document and its line counts in the drop.
+ * @returns
+ *   Summary, or a reject.
+ */
+async function processDocumentTask(task: DocumentTask): Promise<DocumentResult> {
+  const read = await readTask(task)
+  if ('reject' in read) return read
+  const {file, processors} = read
+  let rejection = await runPhase(processors.clean, file)
+  if (rejection) return rejection
+  const keys = distinctLineKeys(decoded(file).text)
+  if (keys.length !== task.lineCounts.length) {
+    return {reject: {reason: 'internal-error', detail: 'The clean phase gave ' + keys.length + ' lines, the scan ' + task.lineCounts.length}}
+  }
+  file.data.dropLineCounts = new Map(keys.map((key, index) => [key, task.lineCounts[index] as number]))
+  file.data.dropSize = task.dropSize
+  rejection = await runPhase(processors.main, file)
+  if (rejection) return rejection
+  try {
+    return {summary: summariseDocument(file, duplicateSettings(task.duplicates))}
+  } catch (error) {
+    return {reject: {reason: 'internal-error', detail: firstLine(error)}}
+  }
+}
+
+/**
+ * Read a task's bytes into a document and check they are the bytes the run
+ * hashed.
+ *
+ * @param task
+ *   Document.
+ * @returns
+ *   Document and the processors for its options, or a reject.
+ */
+async function readTask(task: DocumentInput): Promise<{file: VFile; processors: ReturnType<typeof createProcessors>} | Rejection> {
   const bytes = task.bytes === undefined ? await readFile(task.absolutePath ?? '') : Buffer.from(task.bytes, 'base64')
   if (createHash('sha256').update(bytes).digest('hex') !== task.sha256) {
     return {reject: {reason: 'changed-during-run', detail: 'The file changed while the run read it; run again'}}
   }
-  const processors = processorsFor(task.pipeline ?? (workerData as {pipeline?: PipelineOptions} | null)?.pipeline)
   const file = new VFile({
     path: task.sourcePath,
     value: bytes,
     data: {docId: task.docId, sourcePath: task.sourcePath, sha256: task.sha256, bytes: bytes.byteLength, metadata: task.metadata}
   })
+  return {file, processors: processorsFor(task.pipeline)}
+}
+
+/**
+ * Run one phase on a document.
+ *
+ * @param processor
+ *   Frozen processor of the phase.
+ * @param file
+ *   Document.
+ * @returns
+ *   A reject when a stage rejected the document or failed, else `undefined`.
+ */
+async function runPhase(processor: ReturnType<typeof createProcessors>['clean'], file: VFile): Promise<Rejection | undefined> {
   try {
-    await processDocument(processors.clean, file)
-    let fatal = file.messages.find((message) => message.fatal)
-    if (!fatal) {
-      file.data.dropLineCounts = new Map(task.lineCounts)
-      await processDocument(processors.main, file)
-      fatal = file.messages.find((message) => message.fatal)
-    }
-    if (fatal) return {reject: {reason: fatal.ruleId ?? 'rejected', detail: fatal.reason}}
+    await processDocument(processor, file)
   } catch (error) {
-    return {reject: {reason: 'internal-error', detail: String((error as Error).stack ?? error).split('\n')[0] ?? ''}}
+    return {reject: {reason: 'internal-error', detail: firstLine(error)}}
   }
-  return {snapshot: snapshotDocument(file), timings: file.data.timings ?? {}}
+  const fatal = file.messages.find((message) => message.fatal)
+  return fatal ? {reject: {reason: fatal.ruleId ?? 'rejected', detail: fatal.reason}} : undefined
+}
+
+/**
+ * The first line of an error's stack (its name and message).
+ *
+ * @param error
+ *   Error.
+ * @returns
+ *   Line.
+ */
+function firstLine(error: unknown): string {
+  return String((error as Error).stack ?? error).split('\n')[0] ?? ''
 }
 
 /**

@@ -2,11 +2,13 @@
  * Write the datasets into a staging folder and publish it in place of the
  * output folder.
  */
-import {chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm, symlink} from 'node:fs/promises'
+import {createReadStream} from 'node:fs'
+import {access, chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, symlink} from 'node:fs/promises'
 import path from 'node:path'
+import {createInterface} from 'node:readline'
 import {stringify} from 'csv-stringify/sync'
-import {parquetWriteBuffer} from 'hyparquet-writer'
-import {schemaVersion, type Column, type Row, type Table} from './tables.js'
+import {fileWriter, ParquetWriter, parquetWriteBuffer} from 'hyparquet-writer'
+import {schemaVersion, tables, type Column, type Row, type Table, type TableName} from './tables.js'
 import {version} from './version.js'
 
 /** Options of {@link toCsv}. */
@@ -30,18 +32,8 @@ export interface CsvOptions {
  *   CSV text.
  */
 export function toCsv(table: Table, rows: readonly Row[], options?: CsvOptions): string {
-  const columns = table.columns.map((column) => column.name)
-  const textColumns = new Set(table.columns.filter((column) => column.type === 'string').map((column) => column.name))
-  const body = stringify(rows as Row[], {
-    header: true,
-    columns,
-    record_delimiter: 'windows',
-    cast: {
-      boolean: (value) => (value ? 'true' : 'false'),
-      string: (value, context) => (context.column !== undefined && textColumns.has(String(context.column)) ? guardFormula(value) : value)
-    }
-  })
-  return ((options?.byteOrderMark ?? true) ? '\uFEFF' : '') + (body || columns.join(',') + '\r\n')
+  const header = table.columns.map((column) => column.name).join(',') + '\r\n'
+  return ((options?.byteOrderMark ?? true) ? '\uFEFF' : '') + header + csvRecords(table, rows)
 }
 
 /**
@@ -66,6 +58,174 @@ const parquetTypes: Record<Column['type'], {type: 'BYTE_ARRAY' | 'INT64' | 'DOUB
   date: {type: 'INT32', converted_type: 'DATE'}
 }
 
+/** Rows per Parquet row group (and per CSV chunk) when a table is written from a rows file. */
+const rowGroupRows = 20_000
+
+/** Bytes of CSV or JSON text gathered before a write to disk. */
+const chunkBytes = 1 << 20
+
+/** Write one output table (CSV and Parquet), or `documents.jsonl`, from a rows file. */
+export interface WriteTableTask {
+  readonly kind: 'write'
+  /** Table, or `documents.jsonl`. */
+  readonly table: TableName | 'documents.jsonl'
+  /** File of rows: one JSON array of cells in column order per line (`documents.jsonl`: one object per line); may be missing (no rows). */
+  readonly rows: string
+  /** Folder the files go to. */
+  readonly folder: string
+  /** Start the CSV file with a UTF-8 byte order mark. */
+  readonly byteOrderMark: boolean
+  /** File of the corpus fields of each document (`documents` and `documents.jsonl`): JSON object of `doc_id` to {@link CorpusFields}. */
+  readonly corpusFields?: string | undefined
+}
+
+/** What the corpus steps found for a document: story, and copy cluster when it has copies. */
+export interface CorpusFields {
+  readonly story_id: string
+  readonly duplicate: {cluster_id: string; duplicate_of: string | null; similarity: number; kind: string} | null
+}
+
+/**
+ * Write a table from a rows file, streaming: CSV chunk by chunk, Parquet row
+ * group by row group, so memory stays flat however many rows there are.
+ * Rows of `documents` (and objects of `documents.jsonl`) get their corpus
+ * fields filled in.
+ *
+ * @param task
+ *   What to write.
+ * @returns
+ *   Rows written.
+ */
+export async function writeTable(task: WriteTableTask): Promise<{rows: number}> {
+  const fields = task.corpusFields
+    ? new Map(Object.entries(JSON.parse(await readFile(task.corpusFields, 'utf8')) as Record<string, CorpusFields>))
+    : undefined
+  const lines = readLines(task.rows)
+  if (task.table === 'documents.jsonl') {
+    const output = await chunkedFile(path.join(task.folder, 'documents.jsonl'))
+    let count = 0
+    for await (const line of lines) {
+      const object = JSON.parse(line) as Record<string, unknown>
+      const found = fields?.get(String(object.doc_id))
+      if (found) Object.assign(object, {story_id: found.story_id, duplicate: found.duplicate})
+      await output.write(JSON.stringify(object) + '\n')
+      count++
+    }
+    await output.close()
+    return {rows: count}
+  }
+
+  const table = tables[task.table]
+  const csv = await chunkedFile(path.join(task.folder, table.file))
+  await csv.write(((task.byteOrderMark ? '\uFEFF' : '') + table.columns.map((column) => column.name).join(',') + '\r\n'))
+  const parquet = new ParquetWriter({writer: fileWriter(path.join(task.folder, table.file.replace(/\.csv$/, '.parquet'))), ...parquetOptions(table)})
+  let group: Row[] = []
+  let count = 0
+  const flush = async () => {
+    if (group.length === 0) return
+    await csv.write(csvRecords(table, group))
+    await parquet.write({columnData: parquetColumns(table, group), rowGroupSize: group.length})
+    count += group.length
+    group = []
+  }
+  for await (const line of lines) {
+    const cells = JSON.parse(line) as Array<Row[string]>
+    const row: Row = {}
+    for (const [index, column] of table.columns.entries()) row[column.name] = cells[index]
+    if (task.table === 'documents') {
+      const found = fields?.get(String(row.doc_id))
+      if (found) {
+        row.story_id = found.story_id
+        row.cluster_id = found.duplicate?.cluster_id ?? null
+        row.duplicate_of = found.duplicate?.duplicate_of ?? null
+      }
+    }
+    group.push(row)
+    if (group.length === rowGroupRows) await flush()
+  }
+  await flush()
+  await parquet.finish()
+  await csv.close()
+  return {rows: count}
+}
+
+/**
+ * Lines of a text file, streamed; none when the file is missing.
+ *
+ * @param file
+ *   File path.
+ * @returns
+ *   Lines (without line ends; empty lines skipped).
+ */
+async function* readLines(file: string): AsyncGenerator<string> {
+  try {
+    await access(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  for await (const line of createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})) {
+    if (line !== '') yield line
+  }
+}
+
+/**
+ * A file written in chunks of about a megabyte, flushed to disk when closed.
+ *
+ * @param file
+ *   File path.
+ * @returns
+ *   Writer.
+ */
+export async function chunkedFile(file: string): Promise<{write(text: string): Promise<void>; close(): Promise<void>}> {
+  const handle = await open(file, 'w')
+  let pending: string[] = []
+  let size = 0
+  const drain = async () => {
+    if (pending.length > 0) await handle.write(pending.join(''))
+    pending = []
+    size = 0
+  }
+  return {
+    async write(text) {
+      pending.push(text)
+      size += text.length
+      if (size >= chunkBytes) await drain()
+    },
+    async close() {
+      try {
+        await drain()
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    }
+  }
+}
+
+/**
+ * CSV records of rows, without a header (see {@link toCsv}).
+ *
+ * @param table
+ *   Table definition.
+ * @param rows
+ *   Rows.
+ * @returns
+ *   CSV text, one CRLF-ended record per row.
+ */
+function csvRecords(table: Table, rows: readonly Row[]): string {
+  const textColumns = new Set(table.columns.filter((column) => column.type === 'string').map((column) => column.name))
+  return stringify(rows as Row[], {
+    header: false,
+    columns: table.columns.map((column) => column.name),
+    record_delimiter: 'windows',
+    cast: {
+      boolean: (value) => (value ? 'true' : 'false'),
+      string: (value, context) => (context.column !== undefined && textColumns.has(String(context.column)) ? guardFormula(value) : value)
+    }
+  })
+}
+
 /**
  * Serialise rows as a Parquet file with the same columns as the CSV table,
  * typed, with `schema_version` in its key-value metadata. As in the CSV, an
@@ -79,12 +239,20 @@ const parquetTypes: Record<Column['type'], {type: 'BYTE_ARRAY' | 'INT64' | 'DOUB
  *   Parquet bytes.
  */
 export function toParquet(table: Table, rows: readonly Row[]): Uint8Array {
-  const columnData = table.columns.map((column) => ({
-    name: column.name,
-    data: rows.map((row) => parquetValue(column, row[column.name]))
-  }))
-  const buffer = parquetWriteBuffer({
-    columnData,
+  const buffer = parquetWriteBuffer({columnData: parquetColumns(table, rows), ...parquetOptions(table)})
+  return new Uint8Array(buffer)
+}
+
+/**
+ * Schema and file metadata of a table's Parquet file.
+ *
+ * @param table
+ *   Table definition.
+ * @returns
+ *   hyparquet-writer options.
+ */
+function parquetOptions(table: Table) {
+  return {
     schema: [
       {name: 'root', num_children: table.columns.length},
       ...table.columns.map((column) => ({name: column.name, repetition_type: 'OPTIONAL' as const, ...parquetTypes[column.type]}))
@@ -94,8 +262,21 @@ export function toParquet(table: Table, rows: readonly Row[]): Uint8Array {
       {key: 'table', value: table.file}
     ],
     createdBy: 'newsdrop ' + version
-  })
-  return new Uint8Array(buffer)
+  }
+}
+
+/**
+ * Rows as hyparquet-writer column data.
+ *
+ * @param table
+ *   Table definition.
+ * @param rows
+ *   Rows.
+ * @returns
+ *   One column of values per table column.
+ */
+function parquetColumns(table: Table, rows: readonly Row[]) {
+  return table.columns.map((column) => ({name: column.name, data: rows.map((row) => parquetValue(column, row[column.name]))}))
 }
 
 /**
@@ -122,18 +303,6 @@ function parquetValue(column: Column, value: Row[string]): string | bigint | num
     default:
       return String(value)
   }
-}
-
-/**
- * Serialise objects as JSON Lines.
- *
- * @param objects
- *   Objects.
- * @returns
- *   One JSON object per line, each line ending in `\n`.
- */
-export function toJsonLines(objects: readonly unknown[]): string {
-  return objects.map((object) => JSON.stringify(object) + '\n').join('')
 }
 
 /** Releases kept beside the output (the current one and the one before). */

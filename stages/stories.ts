@@ -5,19 +5,17 @@
  * `pipeline/corpus.ts` calls it.
  *
  * Each document becomes a vector of its entities and keywords weighted by
- * TF-IDF over the run (natural's `TfIdf`); two documents published within
+ * TF-IDF over the run (natural's formula); two documents published within
  * `windowDays` of each other whose vectors have a cosine similarity of at
  * least `threshold` are linked, and a story is a connected group of links.
  * See `docs/DEDUPLICATION.md` for the defaults and why.
  */
 import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
-import type {TfIdf as TfIdfType} from 'natural'
 import {notNames} from './stories-list.js'
 
 // The submodule only: natural's index loads every other module too.
 const require = createRequire(import.meta.url)
-const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as typeof TfIdfType
 const stopwords: ReadonlySet<string> = new Set(
   (require('natural/lib/natural/util/stopwords.js') as {words: string[]}).words
 )
@@ -81,6 +79,24 @@ export function storySettings(options: Options = {}): Settings {
   return settings
 }
 
+/** Term counts of one document, sorted by term: what story grouping keeps of a document's text. */
+export type StoryTerms = ReadonlyArray<readonly [term: string, count: number]>
+
+/** A document reduced to what story grouping needs (see {@link storyTerms}). */
+export interface StorySummary {
+  readonly id: string
+  /** Publication date (`YYYY-MM-DD…`), or `null` (then any date fits). */
+  readonly date: string | null
+  /** Its unit-length TF-IDF vector (see {@link storyVector}). */
+  readonly vector: StoryVector
+}
+
+/** The strongest terms of a document, strongest first, with unit-length weights. */
+export interface StoryVector {
+  readonly terms: readonly string[]
+  readonly weights: Float64Array
+}
+
 /**
  * Group documents into stories.
  *
@@ -92,8 +108,33 @@ export function storySettings(options: Options = {}): Settings {
  *   Story id of every document, by id (a document alone has its own story).
  */
 export function groupStories(documents: readonly StoryDocument[], settings: Settings): Map<string, string> {
+  const terms = documents.map((document) => storyTerms(document))
+  const frequencies = new Map<string, number>()
+  for (const counts of terms) addDocumentFrequencies(frequencies, counts)
+  return linkStories(
+    documents.map((document, position) => ({
+      id: document.id,
+      date: document.date,
+      vector: storyVector(terms[position] as StoryTerms, frequencies, documents.length, settings)
+    })),
+    settings
+  )
+}
+
+/**
+ * Link documents whose vectors are close and that share distinctive
+ * entities into stories.
+ *
+ * @param documents
+ *   Every document of the run, with its vector.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Story id of every document, by id (a document alone has its own story).
+ */
+export function linkStories(documents: readonly StorySummary[], settings: Settings): Map<string, string> {
   const ordered = [...documents].sort((left, right) => compare(left.id, right.id))
-  const vectors = termVectors(ordered, settings.terms)
+  const vectors = ordered.map((document) => document.vector)
   const days = ordered.map((document) => (document.date ? Date.parse(document.date.slice(0, 10)) / 86_400_000 : Number.NaN))
 
   const parents = Int32Array.from(ordered.keys())
@@ -106,7 +147,7 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
   // count as shared, though they still weigh in the cosine.
   const postings = new Map<string, number[]>()
   for (const [position, vector] of vectors.entries()) {
-    for (const term of vector.keys()) {
+    for (const term of vector.terms) {
       const list = postings.get(term)
       if (list) list.push(position)
       else postings.set(term, [position])
@@ -118,16 +159,19 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
     // Shared keywords alone make a topic (`growth`, `dollar`), not an event:
     // only documents sharing `sharedEntities` distinctive entities are compared.
     const shared = new Map<number, number>()
-    for (const term of vector.keys()) {
+    for (const term of vector.terms) {
       if (!distinctive(term)) continue
       for (const other of postings.get(term) as number[]) if (other > position) shared.set(other, (shared.get(other) ?? 0) + 1)
     }
     for (const [other, actors] of shared) {
       if (actors < settings.sharedEntities) continue
       if (Math.abs((days[position] as number) - (days[other] as number)) > settings.windowDays) continue
-      const otherVector = vectors[other] as Map<string, number>
+      const otherVector = vectors[other] as StoryVector
       let dot = 0
-      for (const [term, weight] of vector) dot += weight * (otherVector.get(term) ?? 0)
+      for (const [index, term] of vector.terms.entries()) {
+        const at = otherVector.terms.indexOf(term)
+        dot += (vector.weights[index] as number) * (at === -1 ? 0 : (otherVector.weights[at] as number))
+      }
       if (dot < settings.threshold) continue
       const left = find(position)
       const right = find(other)
@@ -135,7 +179,7 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
     }
   }
 
-  const first = new Map<number, StoryDocument>()
+  const first = new Map<number, StorySummary>()
   for (const [position, document] of ordered.entries()) {
     const root = find(position)
     const current = first.get(root)
@@ -143,60 +187,72 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
   }
   const stories = new Map<string, string>()
   for (const [position, document] of ordered.entries()) {
-    const story = first.get(find(position)) as StoryDocument
+    const story = first.get(find(position)) as StorySummary
     stories.set(document.id, 'story-' + createHash('sha256').update(story.id).digest('hex').slice(0, 12))
   }
   return stories
 }
 
 /**
- * Unit-length TF-IDF vectors of the `size` strongest terms of each document:
- * entities (`entity:` + canonical name, lower case) and keywords.
+ * Count the documents each term occurs in.
  *
- * @param documents
- *   Documents.
- * @param size
- *   Terms kept per document.
+ * @param frequencies
+ *   Document frequency of each term so far; changed in place.
+ * @param terms
+ *   Term counts of one more document.
  * @returns
- *   Vectors, in document order.
+ *   Nothing.
  */
-function termVectors(documents: readonly StoryDocument[], size: number): Array<Map<string, number>> {
-  const tfidf = new TfIdf()
-  const frequencies = new Map<string, number>()
-  for (const document of documents) {
-    const terms = documentTerms(document)
-    tfidf.addDocument(terms)
-    for (const term of new Set(terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1)
-  }
-  // natural's `idf` scans every document for every term, quadratic in the
-  // drop (8 s for 1,000 articles); same formula, counts taken once.
-  tfidf.idf = (term: string) => 1 + Math.log(documents.length / (1 + (frequencies.get(term) ?? 0)))
-  return documents.map(function (_, position) {
-    const terms = tfidf
-      .listTerms(position)
-      .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
-      .slice(0, size)
-    const norm = Math.hypot(...terms.map((term) => term.tfidf))
-    return new Map(norm > 0 ? terms.map((term) => [term.term, term.tfidf / norm]) : [])
-  })
+export function addDocumentFrequencies(frequencies: Map<string, number>, terms: StoryTerms): void {
+  for (const [term] of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1)
+}
+
+/**
+ * Unit-length TF-IDF vector of the `settings.terms` strongest terms of a
+ * document: raw term count times `1 + ln(N / (1 + df))`, as natural's `TfIdf`
+ * computes it, with the counts taken once (natural's `idf` scans every
+ * document for every term: quadratic in the drop).
+ *
+ * @param terms
+ *   Term counts of the document.
+ * @param frequencies
+ *   Document frequency of every term over the run.
+ * @param documents
+ *   Documents in the run.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Vector.
+ */
+export function storyVector(terms: StoryTerms, frequencies: ReadonlyMap<string, number>, documents: number, settings: Settings): StoryVector {
+  const scored = terms
+    .map(([term, count]) => ({term, tfidf: count * (1 + Math.log(documents / (1 + (frequencies.get(term) ?? 0))))}))
+    .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
+    .slice(0, settings.terms)
+  const norm = Math.hypot(...scored.map((term) => term.tfidf))
+  return norm > 0
+    ? {terms: scored.map((term) => term.term), weights: Float64Array.from(scored, (term) => term.tfidf / norm)}
+    : {terms: [], weights: new Float64Array(0)}
 }
 
 /**
  * Terms of a document: its entities (from the entity stage, else capitalised
- * word sequences) and its keywords (lower-case words that are not stop words).
+ * word sequences, `entity:` + name in lower case) and its keywords
+ * (lower-case words that are not stop words), counted.
  *
  * @param document
- *   Document.
+ *   Document text and entities.
  * @returns
- *   Terms, repeated as often as they occur.
+ *   Term counts, sorted by term.
  */
-function documentTerms(document: StoryDocument): string[] {
-  const entities = document.entities ?? capitalisedNames(document.text)
-  const terms = entities.map((name) => 'entity:' + name.toLowerCase())
+export function storyTerms(document: Pick<StoryDocument, 'text' | 'entities'>): StoryTerms {
+  const counts = new Map<string, number>()
+  const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1)
+  for (const name of document.entities ?? capitalisedNames(document.text)) add('entity:' + name.toLowerCase())
   for (const word of document.text.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []) {
-    if (word.length > 2 && !stopwords.has(word)) terms.push(word)
+    if (word.length > 2 && !stopwords.has(word)) add(word)
   }
-  return terms
+  return [...counts].sort((left, right) => compare(left[0], right[0]))
 }
 
 /**
@@ -232,7 +288,7 @@ function capitalisedNames(text: string): string[] {
  * @returns
  *   Whether `left` is first.
  */
-function earlier(left: StoryDocument, right: StoryDocument): boolean {
+function earlier(left: StorySummary, right: StorySummary): boolean {
   if (left.date !== right.date) {
     if (left.date === null) return false
     if (right.date === null) return true

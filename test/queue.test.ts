@@ -127,7 +127,7 @@ serial('a document whose job fails three times comes back as failed with its err
   const worker = startQueueWorker({redis, stallSeconds: 3})
   try {
     const [outcome] = await runOnQueue(
-      [{absolutePath: '/nonexistent/newsdrop.txt', docId: 'gone', sourcePath: 'gone.txt', sha256: '', metadata: {}, lineCounts: []}],
+      [{kind: 'document', absolutePath: '/nonexistent/newsdrop.txt', docId: 'gone', sourcePath: 'gone.txt', sha256: '', metadata: {}, lineCounts: [], dropSize: 1}],
       {redis}
     )
     t.deepEqual(outcome, {failed: "ENOENT: no such file or directory, open '/nonexistent/newsdrop.txt'"})

@@ -1,5 +1,5 @@
 import test from 'ava'
-import {reportHtml} from '../pipeline/report-html.js'
+import {reportHtml, tallyRows} from '../pipeline/report-html.js'
 import type {RunReport} from '../pipeline/run.js'
 
 const report: RunReport = {
@@ -17,13 +17,14 @@ const report: RunReport = {
   stage_milliseconds: {},
   step_milliseconds: {},
   edits_per_stage: {},
+  peak_memory_mb: {run: 100, worker: 0},
   options_sha256: 'y',
   input_fingerprint: 'x',
-  rejected: []
+  rejected: [{sourcePath: 'x.bin', reason: 'binary', detail: 'NUL bytes'}]
 }
 
 test('renders a self-contained page with a chart per view', function (t) {
-  const html = reportHtml(report, {
+  const tally = tallyRows({
     documents: [
       {doc_id: '2025-08-08/a', outlet: 'AP', spin_score: 12.5},
       {doc_id: 'b', outlet: '<Bad & Co>'}
@@ -34,9 +35,9 @@ test('renders a self-contained page with a chart per view', function (t) {
       {canonical: 'Armenia', type: 'GPE'}
     ],
     dates: [{value: '2025-08-08', iso_start: '2025-08-08'}, {value: 'P35Y', iso_start: ''}],
-    edits: [{stage: 'boilerplate', rule: 'copyright'}],
-    rejects: [{source_path: 'x.bin', reason: 'binary', detail: 'NUL bytes'}]
+    edits: [{stage: 'boilerplate', rule: 'copyright'}]
   })
+  const html = reportHtml(report, tally)
   t.regex(html, /^<!doctype html>/)
   t.notRegex(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
   t.is(html.match(/<svg /g)?.length, 6)

@@ -6,7 +6,7 @@ import {run} from '../pipeline/run.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-test('worker threads give the same datasets as one thread', async function (t) {
+test('worker processes give the same datasets as one process', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-workers-'))
   const input = path.join(folder, 'input')
   await cp(path.join(root, 'input'), input, {recursive: true})

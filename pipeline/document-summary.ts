@@ -1,0 +1,183 @@
+/**
+ * What a run keeps of a processed document (pure: no I/O): its output rows,
+ * already serialised, and the compact facts the corpus steps need. The run
+ * streams the rows to disk in `doc_id` order and holds only the facts, so its
+ * memory does not grow with the size of the texts.
+ */
+import type {VFile} from 'vfile'
+import {dateMonth, editLabel} from './report-html.js'
+import {decoded} from './record.js'
+import {documentObject, documentRows, entityId} from './rows.js'
+import {tables, type Row, type TableName} from './tables.js'
+import {indexDocument, type IndexedDocument, type Settings as DuplicateSettings} from '../stages/near-duplicates.js'
+import {storyTerms, type StoryTerms} from '../stages/stories.js'
+import './document.js'
+
+/** Tables with rows per document (the others are built from every document at once). */
+export const documentTables = ['documents', 'metadata', 'entities', 'dates', 'edits', 'messages'] as const satisfies readonly TableName[]
+
+/** A table with rows per document. */
+export type DocumentTable = (typeof documentTables)[number]
+
+/** Columns of `documents.csv` and keys of `documents.jsonl` that the corpus steps fill in. */
+export const corpusFields = {csv: ['story_id', 'cluster_id', 'duplicate_of'], json: ['story_id', 'duplicate']} as const
+
+/** What the duplicate index keeps of a document, as plain JSON. */
+export interface SignatureSummary {
+  readonly exact: string
+  readonly shingles: number
+  readonly immutables: number
+  /** MinHash signature: the bytes of a `Uint32Array` (little-endian) in base64. */
+  readonly signature: string
+}
+
+/** A processed document as the run keeps it. */
+export interface DocumentSummary {
+  readonly docId: string
+  /** Publication date from the manifest, or `null`. */
+  readonly date: string | null
+  /** Rows of each per-document table: one JSON array of cells (in column order) per line. */
+  readonly rows: Partial<Record<DocumentTable, string>>
+  /** Line of `documents.jsonl` (without its line end). */
+  readonly object: string
+  readonly signature: SignatureSummary
+  readonly storyTerms: StoryTerms
+  /** Entities: id, type, canonical name, mentions. */
+  readonly entities: ReadonlyArray<readonly [id: string, type: string, canonical: string, mentions: number]>
+  /** What `report.html` counts. */
+  readonly report: {
+    readonly outlet: string
+    readonly spinScore: number | null
+    readonly months: ReadonlyArray<readonly [string, number]>
+    readonly edits: ReadonlyArray<readonly [string, number]>
+  }
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>
+  /** Audited edits per stage. */
+  readonly editsPerStage: Readonly<Record<string, number>>
+  /** Warnings to print (legacy encodings). */
+  readonly warnings: readonly string[]
+}
+
+/**
+ * Summarise a processed document.
+ *
+ * @param file
+ *   Processed document.
+ * @param duplicates
+ *   Settings of the duplicate signature.
+ * @returns
+ *   Summary.
+ */
+export function summariseDocument(file: VFile, duplicates: DuplicateSettings): DocumentSummary {
+  const docId = file.data.docId ?? file.path
+  const date = file.data.metadata?.published_date || null
+  const object = documentObject(file)
+  const tableRows = documentRows(file, object)
+  const rows: Partial<Record<DocumentTable, string>> = {}
+  for (const name of documentTables) {
+    const list = tableRows[name] ?? []
+    if (list.length > 0) rows[name] = list.map((row) => rowLine(name, row)).join('\n')
+  }
+  const {text} = decoded(file)
+  const indexed = indexDocument({id: docId, text, date}, duplicates)
+  const entities = new Map<string, [string, string, string, number]>()
+  for (const entity of file.data.entities ?? []) {
+    const id = entityId(entity.type, entity.canonical)
+    const entry = entities.get(id)
+    if (entry) entry[3]++
+    else entities.set(id, [id, entity.type, entity.canonical, 1])
+  }
+  const editsPerStage: Record<string, number> = {}
+  for (const edit of file.data.edits ?? []) editsPerStage[edit.stage] = (editsPerStage[edit.stage] ?? 0) + 1
+  const documentRow = tableRows.documents?.[0] ?? {}
+  return {
+    docId,
+    date,
+    rows,
+    object: JSON.stringify(object),
+    signature: signatureSummary(indexed),
+    storyTerms: storyTerms({text, entities: file.data.entities?.map((entity) => entity.canonical)}),
+    entities: [...entities.values()],
+    report: {
+      outlet: String(documentRow.outlet ?? ''),
+      spinScore: typeof documentRow.spin_score === 'number' ? documentRow.spin_score : null,
+      months: tally((tableRows.dates ?? []).map((row) => dateMonth(row))),
+      edits: tally((tableRows.edits ?? []).map((row) => editLabel(row)))
+    },
+    timings: file.data.timings ?? {},
+    editsPerStage,
+    warnings: file.messages.filter((message) => message.ruleId === 'legacy-encoding').map((message) => message.reason)
+  }
+}
+
+/**
+ * A row as one line of cells in column order (JSON: `undefined` becomes `null`).
+ *
+ * @param name
+ *   Table.
+ * @param row
+ *   Row.
+ * @returns
+ *   JSON array text.
+ */
+export function rowLine(name: TableName, row: Row): string {
+  return JSON.stringify(tables[name].columns.map((column) => row[column.name] ?? null))
+}
+
+/**
+ * The duplicate index entry of a document, back from its summary.
+ *
+ * @param id
+ *   Document id.
+ * @param date
+ *   Publication date, or `null`.
+ * @param summary
+ *   Signature summary.
+ * @returns
+ *   Indexed document (alone in its cluster).
+ */
+export function indexedDocument(id: string, date: string | null, summary: SignatureSummary): IndexedDocument {
+  const bytes = Buffer.from(summary.signature, 'base64')
+  return {
+    id,
+    exact: summary.exact,
+    date,
+    shingles: summary.shingles,
+    immutables: summary.immutables,
+    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    cluster: id
+  }
+}
+
+/**
+ * The plain-JSON form of a duplicate index entry.
+ *
+ * @param indexed
+ *   Indexed document.
+ * @returns
+ *   Summary.
+ */
+function signatureSummary(indexed: IndexedDocument): SignatureSummary {
+  const {signature} = indexed
+  return {
+    exact: indexed.exact,
+    shingles: indexed.shingles,
+    immutables: indexed.immutables,
+    signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
+  }
+}
+
+/**
+ * Count labels, leaving out `undefined`.
+ *
+ * @param labels
+ *   Labels.
+ * @returns
+ *   Label and count pairs, in order of first occurrence.
+ */
+function tally(labels: ReadonlyArray<string | undefined>): Array<[string, number]> {
+  const counts = new Map<string, number>()
+  for (const label of labels) if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1)
+  return [...counts]
+}

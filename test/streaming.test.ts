@@ -1,0 +1,92 @@
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {DuckDBInstance} from '@duckdb/node-api'
+import test from 'ava'
+import {distinctLineKeys, EntityIndex, lineHash} from '../pipeline/corpus.js'
+import {rowLine} from '../pipeline/document-summary.js'
+import {ProcessPool} from '../pipeline/process-pool.js'
+import {tables, type Row} from '../pipeline/tables.js'
+import {toCsv, writeTable} from '../pipeline/write.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+test('writeTable() streams 45,000 rows into the same CSV as toCsv() and a Parquet file of three row groups', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  const rows: Row[] = Array.from({length: 45_000}, (_, index) => ({
+    doc_id: 'doc-' + String(index).padStart(5, '0'),
+    key: index % 7 === 0 ? '=SUM(A1)' : 'key ' + index,
+    value: 'line one,\n"two" ' + index
+  }))
+  await writeFile(path.join(folder, 'rows'), rows.map((row) => rowLine('metadata', row) + '\n').join(''))
+  const result = await writeTable({kind: 'write', table: 'metadata', rows: path.join(folder, 'rows'), folder, byteOrderMark: true})
+  t.is(result.rows, 45_000)
+  t.is(await readFile(path.join(folder, 'metadata.csv'), 'utf8'), toCsv(tables.metadata, rows))
+
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const parquet = path.join(folder, 'metadata.parquet')
+  const groups = (await connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata('${parquet}')`)).getRowObjectsJS()
+  t.is(Number(groups[0]?.groups), 3)
+  const last = (await connection.runAndReadAll(`SELECT doc_id, value FROM '${parquet}' ORDER BY doc_id DESC LIMIT 1`)).getRowObjectsJS()
+  t.deepEqual(last, [{doc_id: 'doc-44999', value: 'line one,\n"two" 44999'}])
+})
+
+test('writeTable() writes only the header and an empty Parquet file when there are no rows', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  await writeTable({kind: 'write', table: 'rejects', rows: path.join(folder, 'missing'), folder, byteOrderMark: false})
+  t.is(await readFile(path.join(folder, 'rejects.csv'), 'utf8'), 'source_path,reason,detail\r\n')
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const count = (await connection.runAndReadAll(`SELECT count(*) AS n FROM '${path.join(folder, 'rejects.parquet')}'`)).getRowObjectsJS()
+  t.is(Number(count[0]?.n), 0)
+})
+
+test('writeTable() fills in the corpus fields of documents.jsonl', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  await writeFile(path.join(folder, 'objects'), JSON.stringify({doc_id: 'a', story_id: null, duplicate: null, text: 'x'}) + '\n')
+  await writeFile(path.join(folder, 'fields.json'), JSON.stringify({a: {story_id: 'story-1', duplicate: {cluster_id: 'dup-1', duplicate_of: null, similarity: 1, kind: 'exact'}}}))
+  await writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields.json')})
+  t.is(
+    await readFile(path.join(folder, 'documents.jsonl'), 'utf8'),
+    '{"doc_id":"a","story_id":"story-1","duplicate":{"cluster_id":"dup-1","duplicate_of":null,"similarity":1,"kind":"exact"},"text":"x"}\n'
+  )
+})
+
+test('distinctLineKeys() keys each non-empty line once; lineHash() is stable and 53-bit', function (t) {
+  t.deepEqual(distinctLineKeys('Get  breaking news\n\nBody line.\nget breaking NEWS \n'), ['get breaking news', 'body line.'])
+  t.is(lineHash('get breaking news'), lineHash('get breaking news'))
+  t.not(lineHash('get breaking news'), lineHash('get breaking newt'))
+  const hashes = new Set(Array.from({length: 100_000}, (_, index) => lineHash('line ' + index)))
+  t.is(hashes.size, 100_000)
+  for (const hash of hashes) if (!Number.isSafeInteger(hash) || hash < 0) t.fail(String(hash))
+})
+
+test('EntityIndex counts documents and mentions per entity, most mentioned first', function (t) {
+  const index = new EntityIndex()
+  index.add([['id-trump', 'PERSON', 'Donald Trump', 3], ['id-us', 'GPE', 'United States', 1]])
+  index.add([['id-us', 'GPE', 'United States', 4]])
+  t.deepEqual(index.rows(), [
+    {entity_id: 'id-us', canonical: 'United States', type: 'GPE', documents: 2, mentions: 5},
+    {entity_id: 'id-trump', canonical: 'Donald Trump', type: 'PERSON', documents: 1, mentions: 3}
+  ])
+})
+
+test('a worker process that dies fails only the tasks it held; a new process takes the rest', async function (t) {
+  const pool = new ProcessPool(2)
+  const task = {kind: 'scan', absolutePath: path.join(root, 'input', '000_5fd46115ffaab00d.txt'), docId: '000', sourcePath: '000_5fd46115ffaab00d.txt', metadata: {}} as const
+  const sha256 = (await import('node:crypto')).createHash('sha256').update(await readFile(task.absolutePath)).digest('hex')
+  try {
+    const first = await pool.run({...task, sha256})
+    t.true('lines' in first && first.lines.length > 5)
+    const running = Array.from({length: 20}, () => pool.run({...task, sha256}).then(() => 'done', (error: Error) => error.message))
+    process.kill(pool.processIds[0] as number, 'SIGKILL')
+    const outcomes = await Promise.all(running)
+    t.true(outcomes.every((outcome) => outcome === 'done' || /^Worker process exited \(SIGKILL\)/.test(outcome)), outcomes.join())
+    t.true(outcomes.filter((outcome) => outcome === 'done').length >= 16)
+    const after = await Promise.all(Array.from({length: 4}, () => pool.run({...task, sha256})))
+    t.true(after.every((result) => 'lines' in result))
+  } finally {
+    await pool.close()
+  }
+})
