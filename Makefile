@@ -40,6 +40,7 @@ model: build
 
 bench: build
 	node dist/bench/bench.js
+	node dist/bench/bench.js --documents 50000 --workers 2 --no-incremental
 	node dist/bench/bench-stages.js
 	node dist/bench/bench-dedupe.js
 

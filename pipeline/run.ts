@@ -4,7 +4,7 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {createReadStream} from 'node:fs'
+import {createReadStream, readFileSync, statSync} from 'node:fs'
 import {mkdir, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
@@ -23,14 +23,13 @@ import {compareText} from './record.js'
 import {add, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {version} from './version.js'
-import handleTask, {type DocumentResult, type DocumentTask, type Rejection, type WorkerTask} from './worker.js'
+import handleTask, {type BatchTask, type DocumentResult, type DocumentTask, type Rejection, type ScanResult, type ScanTask, type WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
 import {duplicateSettings, matchDrop, type IndexedDocument, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
-  addDocumentFrequencies,
   linkStories,
+  StoryTermIndex,
   storySettings,
-  storyVector,
   type Options as StoryOptions,
   type Settings as StorySettings,
   type StorySummary,
@@ -115,8 +114,8 @@ const projectRoot = path.resolve(import.meta.dirname, '../..')
 /** Fewest documents to process for which worker processes pay off by default. */
 const minimumForWorkers = 200
 
-/** Documents in flight per worker process while results are taken in `doc_id` order. */
-const windowPerWorker = 8
+/** Batches of documents in flight per worker process while results are taken in `doc_id` order. */
+const windowPerWorker = 4
 
 /** Documents in flight on the BullMQ engine (a few flows). */
 const queueWindow = 600
@@ -191,13 +190,13 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
 
   const documents = [...inputs.documents].sort((left, right) => compareText(left.docId, right.docId))
-  const readResults: Array<ReadInput | undefined> = new Array(documents.length)
-  await new PQueue({concurrency}).addAll(
-    documents.map((document, index) => async () => {
-      readResults[index] = await readInput(document, maximumBytes, rejects)
-    })
-  )
-  const read = readResults.filter((item): item is ReadInput => item !== undefined)
+  // Synchronously: nothing else runs yet, and a small file read this way
+  // skips four round trips through libuv's thread pool.
+  const read: ReadInput[] = []
+  for (const document of documents) {
+    const item = readInput(document, maximumBytes, rejects)
+    if (item) read.push(item)
+  }
   const bytes = read.reduce((sum, item) => sum + item.bytes, 0)
 
   // Everything a run's result depends on is known once the bytes are read:
@@ -222,11 +221,18 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   try {
     // Clean phase: count, for every line, the documents that hold it.
     const scanResults: Array<ScannedInput | undefined> = new Array(read.length)
-    await new PQueue({concurrency: window}).addAll(
-      read.map((item, index) => async () => {
-        const result = await settle(local({kind: 'scan', ...documentInput(item), pipeline: settings.pipeline}))
-        if ('reject' in result) rejects.push({sourcePath: item.sourcePath, ...result.reject})
-        else scanResults[index] = {...item, lines: Float64Array.from(result.lines)}
+    const scanBatches = batches(read.map((item, index) => ({item, index})), (entry) => entry.item.bytes)
+    await new PQueue({concurrency: workers * 2}).addAll(
+      scanBatches.map((batch) => async () => {
+        const results = await runBatch(
+          local,
+          batch.map(({item}) => ({kind: 'scan', ...documentInput(item), pipeline: settings.pipeline}) as const)
+        )
+        for (const [position, {item, index}] of batch.entries()) {
+          const result = results[position] as ScanResult
+          if ('reject' in result) rejects.push({sourcePath: item.sourcePath, ...result.reject})
+          else scanResults[index] = {...item, lines: Float64Array.from(result.lines)}
+        }
       })
     )
     const scanned = scanResults.filter((item): item is ScannedInput => item !== undefined)
@@ -238,11 +244,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await mkdir(work)
     const rowFiles = new Map<string, Awaited<ReturnType<typeof chunkedFile>>>()
     for (const name of [...documentTables, 'documents.jsonl', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
-    const rowCounts: Record<string, number> = {}
     const tally = new ReportTally()
     const entityIndex = new EntityIndex()
     const signatures: IndexedDocument[] = []
-    const frequencies = new Map<string, number>()
+    const storyTerms = new StoryTermIndex()
     const stageTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
     const editTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
     const legacyWarnings: string[] = []
@@ -251,54 +256,78 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     let cached = 0
     let processed = 0
 
+    /**
+     * Take a document's answer, in `doc_id` order: its rows to the files, its summary to the corpus steps.
+     *
+     * @param result
+     *   Answer.
+     * @param item
+     *   Document.
+     * @returns
+     *   Nothing.
+     */
+    async function takeDocument(result: DocumentResult | (DocumentResult & {cached: true}), item: ScannedInput): Promise<void> {
+      settings.progress?.(++done, scanned.length)
+      if ('reject' in result) {
+        rejects.push({sourcePath: item.sourcePath, ...result.reject})
+        return
+      }
+      const {summary} = result
+      if ('cached' in result) cached++
+      processed++
+      for (const name of documentTables) {
+        const lines = summary.rows[name]
+        if (lines === undefined) continue
+        await rowFiles.get(name)?.write(lines + '\n')
+      }
+      await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
+      await rowFiles.get('story-terms')?.write(JSON.stringify([summary.docId, summary.date, summary.storyTerms]) + '\n')
+      storyTerms.add(summary.storyTerms)
+      signatures.push(indexedDocument(summary.docId, summary.date, summary.signature))
+      entityIndex.add(summary.entities)
+      for (const [, type, canonical, mentions] of summary.entities) add(tally.entities, entityLabel(canonical, type), mentions)
+      tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
+      for (const [label, count] of summary.report.months) add(tally.months, label, count)
+      for (const [label, count] of summary.report.edits) add(tally.edits, label, count)
+      for (const [name, milliseconds] of Object.entries(summary.timings)) stageTotals[name] = (stageTotals[name] ?? 0) + milliseconds
+      for (const [name, count] of Object.entries(summary.editsPerStage)) editTotals[name] = (editTotals[name] ?? 0) + count
+      for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
+    }
+
+    const documentTask = async (item: ScannedInput, lineCounts: number[]): Promise<DocumentTask> => ({
+      kind: 'document',
+      ...documentInput(item),
+      ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
+      pipeline: settings.pipeline,
+      duplicates: settings.duplicates,
+      lineCounts,
+      dropSize: scanned.length
+    })
     await inOrder(
-      scanned,
+      batches(scanned, (item) => item.bytes),
       batcher ? queueWindow : window,
-      async function (item) {
-        const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
-        const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
-        const hit = useCache ? await readCached(state, key) : undefined
-        if (hit) return {summary: hit, cached: true}
-        const task: DocumentTask = {
-          kind: 'document',
-          ...documentInput(item),
-          ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
-          pipeline: settings.pipeline,
-          duplicates: settings.duplicates,
-          lineCounts,
-          dropSize: scanned.length
+      async function (batch): Promise<Array<DocumentResult | (DocumentResult & {cached: true})>> {
+        const results: Array<DocumentResult | (DocumentResult & {cached: true}) | undefined> = new Array(batch.length)
+        const fresh: Array<{position: number; key: string; task: DocumentTask}> = []
+        for (const [position, item] of batch.entries()) {
+          const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
+          const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
+          const hit = useCache ? await readCached(state, key) : undefined
+          if (hit) results[position] = {summary: hit, cached: true}
+          else fresh.push({position, key, task: await documentTask(item, lineCounts)})
         }
-        const result = batcher ? await queueOutcome(batcher, task) : await settle(local(task))
-        if ('summary' in result) await storeCached(state, key, result.summary)
-        return result
+        const answers = batcher
+          ? await Promise.all(fresh.map(({task}) => queueOutcome(batcher, task)))
+          : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
+        for (const [place, {position, key}] of fresh.entries()) {
+          const answer = answers[place] as DocumentResult
+          if ('summary' in answer) await storeCached(state, key, answer.summary)
+          results[position] = answer
+        }
+        return results as Array<DocumentResult | (DocumentResult & {cached: true})>
       },
-      async function (result, item) {
-        settings.progress?.(++done, scanned.length)
-        if ('reject' in result) {
-          rejects.push({sourcePath: item.sourcePath, ...result.reject})
-          return
-        }
-        const {summary} = result
-        if ('cached' in result) cached++
-        processed++
-        for (const name of documentTables) {
-          const lines = summary.rows[name]
-          if (lines === undefined) continue
-          await rowFiles.get(name)?.write(lines + '\n')
-          rowCounts[name] = (rowCounts[name] ?? 0) + countLines(lines)
-        }
-        await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
-        await rowFiles.get('story-terms')?.write(JSON.stringify([summary.docId, summary.date, summary.storyTerms]) + '\n')
-        addDocumentFrequencies(frequencies, summary.storyTerms)
-        signatures.push(indexedDocument(summary.docId, summary.date, summary.signature))
-        entityIndex.add(summary.entities)
-        for (const [, type, canonical, mentions] of summary.entities) add(tally.entities, entityLabel(canonical, type), mentions)
-        tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
-        for (const [label, count] of summary.report.months) add(tally.months, label, count)
-        for (const [label, count] of summary.report.edits) add(tally.edits, label, count)
-        for (const [name, milliseconds] of Object.entries(summary.timings)) stageTotals[name] = (stageTotals[name] ?? 0) + milliseconds
-        for (const [name, count] of Object.entries(summary.editsPerStage)) editTotals[name] = (editTotals[name] ?? 0) + count
-        for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
+      async function (results, batch) {
+        for (const [position, item] of batch.entries()) await takeDocument(results[position] as DocumentResult, item)
       }
     )
     for (const file of rowFiles.values()) await file.close()
@@ -315,7 +344,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
     endStep('duplicates')
 
-    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), processed, frequencies, stories)
+    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories)
     const fields: Record<string, CorpusFields> = {}
     for (const [docId, storyId] of storyIds) {
       const copy = copies.get(docId)
@@ -426,6 +455,68 @@ async function inOrder<Item, Result>(
   }
 }
 
+/** Documents per batch sent to a worker at most (one message each way instead of one per document). */
+const batchDocuments = 16
+
+/** Input bytes per batch at most. */
+const batchBytes = 64 * 1024
+
+/**
+ * Cut items into consecutive batches of at most {@link batchDocuments}
+ * items and about {@link batchBytes} bytes.
+ *
+ * @param items
+ *   Items.
+ * @param size
+ *   Size of an item in bytes.
+ * @returns
+ *   Batches.
+ */
+function batches<Item>(items: readonly Item[], size: (item: Item) => number): Item[][] {
+  const result: Item[][] = []
+  let current: Item[] = []
+  let bytes = 0
+  for (const item of items) {
+    if (current.length > 0 && (current.length === batchDocuments || bytes + size(item) > batchBytes)) {
+      result.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(item)
+    bytes += size(item)
+  }
+  if (current.length > 0) result.push(current)
+  return result
+}
+
+/**
+ * Run tasks as one batch; when the batch fails (its worker process died),
+ * run each task on its own, so only the task that kills a worker fails.
+ *
+ * @param local
+ *   Runs a task in a worker process or in this process.
+ * @param tasks
+ *   Tasks.
+ * @returns
+ *   Answers, in task order.
+ */
+async function runBatch(
+  local: (task: BatchTask) => Promise<Array<ScanResult | DocumentResult>>,
+  tasks: ReadonlyArray<ScanTask | DocumentTask>
+): Promise<Array<ScanResult | DocumentResult>> {
+  if (tasks.length === 0) return []
+  try {
+    return await local({kind: 'batch', tasks})
+  } catch {
+    return Promise.all(
+      tasks.map(async function (task) {
+        const answer = await settle(local({kind: 'batch', tasks: [task]}))
+        return Array.isArray(answer) ? (answer[0] as ScanResult | DocumentResult) : answer
+      })
+    )
+  }
+}
+
 /**
  * A task's answer, or a reject when the worker failed (a dead process).
  *
@@ -494,10 +585,8 @@ function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
  *
  * @param file
  *   File of term counts, one document per line, in `doc_id` order.
- * @param processed
- *   Documents processed.
- * @param frequencies
- *   Document frequency of every term.
+ * @param index
+ *   Terms of the run, with their document frequencies.
  * @param settings
  *   Story settings.
  * @returns
@@ -505,17 +594,16 @@ function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
  */
 async function linkStoryTerms(
   file: string,
-  processed: number,
-  frequencies: ReadonlyMap<string, number>,
+  index: StoryTermIndex,
   settings: StorySettings
 ): Promise<Map<string, string>> {
   const summaries: StorySummary[] = []
   const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
   for await (const line of lines) {
     const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-    summaries.push({id: docId, date, vector: storyVector(terms, frequencies, processed, settings)})
+    summaries.push({id: docId, date, vector: index.vector(terms, settings)})
   }
-  return linkStories(summaries, settings)
+  return linkStories(summaries, index, settings)
 }
 
 /**
@@ -528,20 +616,6 @@ async function linkStoryTerms(
  */
 function documentInput(item: ReadInput) {
   return {absolutePath: item.absolutePath, docId: item.docId, sourcePath: item.sourcePath, sha256: item.sha256, metadata: item.metadata}
-}
-
-/**
- * Lines in a text of JSON lines (no line end after the last).
- *
- * @param text
- *   Text.
- * @returns
- *   Count.
- */
-function countLines(text: string): number {
-  let count = 1
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
-  return count
 }
 
 /**
@@ -609,10 +683,10 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
  * @returns
  *   The input with its digest and size, or `undefined`.
  */
-async function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[]): Promise<ReadInput | undefined> {
+function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[]): ReadInput | undefined {
   let bytes: Buffer
   try {
-    const stats = await stat(document.absolutePath)
+    const stats = statSync(document.absolutePath)
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'})
     if (stats.size > maximumBytes) {
       rejects.push({
@@ -622,7 +696,7 @@ async function readInput(document: InputDocument, maximumBytes: number, rejects:
       })
       return undefined
     }
-    bytes = await readFile(document.absolutePath)
+    bytes = readFileSync(document.absolutePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})

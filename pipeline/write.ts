@@ -79,6 +79,9 @@ export interface WriteTableTask {
   readonly corpusFields?: string | undefined
 }
 
+/** The corpus fields of a `documents.jsonl` line before the corpus steps ran. */
+const corpusPlaceholder = '"story_id":null,"duplicate":null'
+
 /** What the corpus steps found for a document: story, and copy cluster when it has copies. */
 export interface CorpusFields {
   readonly story_id: string
@@ -105,10 +108,18 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
     const output = await chunkedFile(path.join(task.folder, 'documents.jsonl'))
     let count = 0
     for await (const line of lines) {
-      const object = JSON.parse(line) as Record<string, unknown>
-      const found = fields?.get(String(object.doc_id))
-      if (found) Object.assign(object, {story_id: found.story_id, duplicate: found.duplicate})
-      await output.write(JSON.stringify(object) + '\n')
+      const docId = JSON.parse(/^\{"doc_id":("(?:[^"\\]|\\.)*")/.exec(line)?.[1] ?? '""') as string
+      const found = fields?.get(docId)
+      // Spliced, not parsed and serialised again: the line holds the whole
+      // text. In JSON text every quote inside a string is escaped, so the
+      // placeholder can only be the object's own keys.
+      const at = found ? line.indexOf(corpusPlaceholder) : -1
+      if (found && at === -1) throw new Error('Expected the corpus fields of `' + docId + '` in documents.jsonl')
+      await output.write(
+        (found
+          ? line.slice(0, at) + '"story_id":' + JSON.stringify(found.story_id) + ',"duplicate":' + JSON.stringify(found.duplicate) + line.slice(at + corpusPlaceholder.length)
+          : line) + '\n'
+      )
       count++
     }
     await output.close()

@@ -330,7 +330,8 @@ function addTitledPersons(tokens: readonly Token[], mentions: readonly Mention[]
  */
 function extendNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
   const connectors = new Set(['and', 'for', 'in', 'of', 'on', 'the'])
-  const word = (index: number) => normaliseWord((tokens[index] as Token).text)
+  // Past either end of the sentence, a word is empty (a name can end it).
+  const word = (index: number) => (index >= 0 && index < tokens.length ? normaliseWord((tokens[index] as Token).text) : '')
   const capital = (index: number) => index >= 0 && index < tokens.length && /^\p{Lu}/u.test((tokens[index] as Token).text)
   const extended: Mention[] = []
   for (const mention of mentions) {

@@ -82,19 +82,80 @@ export function storySettings(options: Options = {}): Settings {
 /** Term counts of one document, sorted by term: what story grouping keeps of a document's text. */
 export type StoryTerms = ReadonlyArray<readonly [term: string, count: number]>
 
-/** A document reduced to what story grouping needs (see {@link storyTerms}). */
+/** A document reduced to what story grouping needs. */
 export interface StorySummary {
   readonly id: string
   /** Publication date (`YYYY-MM-DD…`), or `null` (then any date fits). */
   readonly date: string | null
-  /** Its unit-length TF-IDF vector (see {@link storyVector}). */
+  /** Its unit-length TF-IDF vector (see {@link StoryTermIndex.vector}). */
   readonly vector: StoryVector
 }
 
-/** The strongest terms of a document, strongest first, with unit-length weights. */
+/** The strongest terms of a document (ids in a {@link StoryTermIndex}), strongest first, with unit-length weights. */
 export interface StoryVector {
-  readonly terms: readonly string[]
+  readonly terms: Int32Array
   readonly weights: Float64Array
+}
+
+/**
+ * The terms of a run: an id and a document frequency for each. Vectors hold
+ * ids, so a large run keeps each term's text once.
+ */
+export class StoryTermIndex {
+  /** Term text by id. */
+  readonly terms: string[] = []
+  readonly #ids = new Map<string, number>()
+  readonly #frequencies: number[] = []
+  #documents = 0
+
+  /**
+   * Count the terms of one more document.
+   *
+   * @param terms
+   *   Term counts of the document.
+   * @returns
+   *   Nothing.
+   */
+  add(terms: StoryTerms): void {
+    this.#documents++
+    for (const [term] of terms) {
+      const id = this.#ids.get(term)
+      if (id === undefined) {
+        this.#ids.set(term, this.terms.length)
+        this.terms.push(term)
+        this.#frequencies.push(1)
+      } else {
+        this.#frequencies[id] = (this.#frequencies[id] as number) + 1
+      }
+    }
+  }
+
+  /**
+   * Unit-length TF-IDF vector of the `settings.terms` strongest terms of a
+   * counted document: raw term count times `1 + ln(N / (1 + df))`, as
+   * natural's `TfIdf` computes it, with the counts taken once (natural's
+   * `idf` scans every document for every term: quadratic in the drop).
+   *
+   * @param terms
+   *   Term counts of the document (counted with {@link StoryTermIndex.add}).
+   * @param settings
+   *   Settings.
+   * @returns
+   *   Vector.
+   */
+  vector(terms: StoryTerms, settings: Settings): StoryVector {
+    const scored = terms
+      .map(([term, count]) => {
+        const id = this.#ids.get(term) ?? -1
+        return {term, id, tfidf: count * (1 + Math.log(this.#documents / (1 + (this.#frequencies[id] ?? 0))))}
+      })
+      .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
+      .slice(0, settings.terms)
+    const norm = Math.hypot(...scored.map((term) => term.tfidf))
+    return norm > 0
+      ? {terms: Int32Array.from(scored, (term) => term.id), weights: Float64Array.from(scored, (term) => term.tfidf / norm)}
+      : {terms: new Int32Array(0), weights: new Float64Array(0)}
+  }
 }
 
 /**
@@ -109,14 +170,11 @@ export interface StoryVector {
  */
 export function groupStories(documents: readonly StoryDocument[], settings: Settings): Map<string, string> {
   const terms = documents.map((document) => storyTerms(document))
-  const frequencies = new Map<string, number>()
-  for (const counts of terms) addDocumentFrequencies(frequencies, counts)
+  const index = new StoryTermIndex()
+  for (const counts of terms) index.add(counts)
   return linkStories(
-    documents.map((document, position) => ({
-      id: document.id,
-      date: document.date,
-      vector: storyVector(terms[position] as StoryTerms, frequencies, documents.length, settings)
-    })),
+    documents.map((document, position) => ({id: document.id, date: document.date, vector: index.vector(terms[position] as StoryTerms, settings)})),
+    index,
     settings
   )
 }
@@ -127,12 +185,14 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
  *
  * @param documents
  *   Every document of the run, with its vector.
+ * @param index
+ *   Terms the vectors refer to.
  * @param settings
  *   Settings.
  * @returns
  *   Story id of every document, by id (a document alone has its own story).
  */
-export function linkStories(documents: readonly StorySummary[], settings: Settings): Map<string, string> {
+export function linkStories(documents: readonly StorySummary[], index: StoryTermIndex, settings: Settings): Map<string, string> {
   const ordered = [...documents].sort((left, right) => compare(left.id, right.id))
   const vectors = ordered.map((document) => document.vector)
   const days = ordered.map((document) => (document.date ? Date.parse(document.date.slice(0, 10)) / 86_400_000 : Number.NaN))
@@ -145,7 +205,7 @@ export function linkStories(documents: readonly StorySummary[], settings: Settin
 
   // Entities too common to mean one event (`U.S.` in a large drop) do not
   // count as shared, though they still weigh in the cosine.
-  const postings = new Map<string, number[]>()
+  const postings = new Map<number, number[]>()
   for (const [position, vector] of vectors.entries()) {
     for (const term of vector.terms) {
       const list = postings.get(term)
@@ -154,7 +214,7 @@ export function linkStories(documents: readonly StorySummary[], settings: Settin
     }
   }
   const limit = Math.max(commonMinimum, Math.ceil(ordered.length * commonShare))
-  const distinctive = (term: string) => term.startsWith('entity:') && (postings.get(term) as number[]).length <= limit
+  const distinctive = (term: number) => (index.terms[term] as string).startsWith('entity:') && (postings.get(term) as number[]).length <= limit
   for (const [position, vector] of vectors.entries()) {
     // Shared keywords alone make a topic (`growth`, `dollar`), not an event:
     // only documents sharing `sharedEntities` distinctive entities are compared.
@@ -168,9 +228,9 @@ export function linkStories(documents: readonly StorySummary[], settings: Settin
       if (Math.abs((days[position] as number) - (days[other] as number)) > settings.windowDays) continue
       const otherVector = vectors[other] as StoryVector
       let dot = 0
-      for (const [index, term] of vector.terms.entries()) {
+      for (const [place, term] of vector.terms.entries()) {
         const at = otherVector.terms.indexOf(term)
-        dot += (vector.weights[index] as number) * (at === -1 ? 0 : (otherVector.weights[at] as number))
+        dot += (vector.weights[place] as number) * (at === -1 ? 0 : (otherVector.weights[at] as number))
       }
       if (dot < settings.threshold) continue
       const left = find(position)
@@ -191,48 +251,6 @@ export function linkStories(documents: readonly StorySummary[], settings: Settin
     stories.set(document.id, 'story-' + createHash('sha256').update(story.id).digest('hex').slice(0, 12))
   }
   return stories
-}
-
-/**
- * Count the documents each term occurs in.
- *
- * @param frequencies
- *   Document frequency of each term so far; changed in place.
- * @param terms
- *   Term counts of one more document.
- * @returns
- *   Nothing.
- */
-export function addDocumentFrequencies(frequencies: Map<string, number>, terms: StoryTerms): void {
-  for (const [term] of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1)
-}
-
-/**
- * Unit-length TF-IDF vector of the `settings.terms` strongest terms of a
- * document: raw term count times `1 + ln(N / (1 + df))`, as natural's `TfIdf`
- * computes it, with the counts taken once (natural's `idf` scans every
- * document for every term: quadratic in the drop).
- *
- * @param terms
- *   Term counts of the document.
- * @param frequencies
- *   Document frequency of every term over the run.
- * @param documents
- *   Documents in the run.
- * @param settings
- *   Settings.
- * @returns
- *   Vector.
- */
-export function storyVector(terms: StoryTerms, frequencies: ReadonlyMap<string, number>, documents: number, settings: Settings): StoryVector {
-  const scored = terms
-    .map(([term, count]) => ({term, tfidf: count * (1 + Math.log(documents / (1 + (frequencies.get(term) ?? 0))))}))
-    .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
-    .slice(0, settings.terms)
-  const norm = Math.hypot(...scored.map((term) => term.tfidf))
-  return norm > 0
-    ? {terms: scored.map((term) => term.term), weights: Float64Array.from(scored, (term) => term.tfidf / norm)}
-    : {terms: [], weights: new Float64Array(0)}
 }
 
 /**

@@ -122,3 +122,8 @@ test('writes a name seen only in capitals in title case', tags, 'SACRAMENTO, Cal
   'Calif.|GPE|California',
   'AP|ORG|AP'
 ])
+
+test('a text that ends in an organisation head word does not fail', async function (t) {
+  const names = await tag('Note: Company went public March 31, 1987.\n\nFull name is Deerfield Federal Savings and Loan Association')
+  t.true(names.some((name) => name.startsWith('Deerfield Federal Savings')), names.join())
+})
