@@ -181,8 +181,23 @@ function entityRows(file: VFile): Row[] {
  *   Id.
  */
 export function entityId(type: string, canonical: string): string {
-  return createHash('sha256').update(type + '\t' + canonical).digest('hex').slice(0, 16)
+  const key = type + '\t' + canonical
+  let id = entityIds.get(key)
+  if (id === undefined) {
+    // A drop names the same entities again and again; a SHA-256 per
+    // mention stood out in the profile of a run.
+    if (entityIds.size >= entityIdCacheSize) entityIds.clear()
+    id = createHash('sha256').update(key).digest('hex').slice(0, 16)
+    entityIds.set(key, id)
+  }
+  return id
 }
+
+/** Entity ids computed lately, by type and canonical name. */
+const entityIds = new Map<string, string>()
+
+/** Entity ids kept at most before the cache starts again. */
+const entityIdCacheSize = 50_000
 
 /**
  * Rows of `edits.csv` for one document.

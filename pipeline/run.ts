@@ -117,8 +117,8 @@ const minimumForWorkers = 200
 /** Batches of documents in flight per worker process while results are taken in `doc_id` order. */
 const windowPerWorker = 4
 
-/** Documents in flight on the BullMQ engine (a few flows). */
-const queueWindow = 600
+/** Batches of documents in flight on the BullMQ engine (about three flows of 200 documents). */
+const queueWindow = 40
 
 /** Default largest input file: 10 MB. */
 export const defaultMaximumBytes = 10 * 1024 * 1024
