@@ -445,7 +445,40 @@ export function splitParagraphs(text: string): Line[] {
  *   Key.
  */
 export function lineKey(line: string): string {
-  return line.toLowerCase().replace(/\s+/g, ' ').trim()
+  const lower = line.toLowerCase()
+  // Most lines are spaced by single spaces already: the rewrite would copy them unchanged.
+  return singleSpaced(lower) ? lower : lower.replace(/\s+/g, ' ').trim()
+}
+
+/** Per UTF-16 code unit above ASCII: `1` when `\s` matches it, `2` when not, `0` until first seen. */
+const spaceKinds = new Uint8Array(65_536)
+
+/**
+ * Whether a text's only white space (as `\s` sees it) is single spaces
+ * between other characters, so `lineKey` leaves it as it is.
+ *
+ * @param value
+ *   Text.
+ * @returns
+ *   Whether it is.
+ */
+function singleSpaced(value: string): boolean {
+  // A leading space counts as a run.
+  let previous = 32
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 32) {
+      if (previous === 32) return false
+    } else if (code < 128) {
+      if (code >= 9 && code <= 13) return false
+    } else {
+      let kind = spaceKinds[code] as number
+      if (kind === 0) spaceKinds[code] = kind = /\s/.test(String.fromCharCode(code)) ? 1 : 2
+      if (kind === 1) return false
+    }
+    previous = code
+  }
+  return previous !== 32
 }
 
 /**

@@ -366,7 +366,7 @@ function tokenize(text: string): Token[] {
       kind,
       capital,
       sentence,
-      trigger: kind === 'number' || triggerWords.has(lower)
+      trigger: kind === 'number' || isTrigger(lower)
     }
     tokens.push(token)
     previous = token
@@ -600,6 +600,45 @@ const triggerWords: ReadonlySet<string> = new Set([
   'earlier',
   'later'
 ])
+
+/**
+ * For each pair of ASCII code units a word can start with, a bit per length
+ * (below 32) of the trigger words that start so: most words have a shape no
+ * trigger word has, and are settled without hashing them.
+ */
+const triggerShapes = new Uint32Array(128 * 128)
+for (const word of triggerWords) {
+  const slot = shapeSlot(word)
+  if (slot !== -1) triggerShapes[slot] = (triggerShapes[slot] as number) | (1 << word.length)
+}
+
+/**
+ * Slot of a word in `triggerShapes`.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Slot, or `-1` when the word starts with a non-ASCII code unit or is 32 or more long.
+ */
+function shapeSlot(word: string): number {
+  const first = word.charCodeAt(0)
+  const second = word.length > 1 ? word.charCodeAt(1) : 0
+  return first < 128 && second < 128 && word.length < 32 ? first * 128 + second : -1
+}
+
+/**
+ * Whether an expression may start at a word or mark: `triggerWords.has`, faster.
+ *
+ * @param lower
+ *   Lower-case text of the token.
+ * @returns
+ *   Whether it is a trigger word.
+ */
+function isTrigger(lower: string): boolean {
+  const slot = shapeSlot(lower)
+  if (slot !== -1 && (((triggerShapes[slot] as number) >>> lower.length) & 1) === 0) return false
+  return triggerWords.has(lower)
+}
 
 /**
  * `now`, `recently`, `the past`, `the future`.
@@ -2023,9 +2062,11 @@ function joined(tokens: readonly Token[], index: number): boolean {
  *   Index after the sequence, or `-1`.
  */
 function phrase(tokens: readonly Token[], index: number, words: readonly string[]): number {
-  for (const [offset, word] of words.entries()) {
+  // An index loop: `entries()` allocated an iterator and a pair per word, on
+  // every `the` of the text (18 modifiers start with it).
+  for (let offset = 0; offset < words.length; offset++) {
     const token = tokens[index + offset]
-    if (!token || token.lower !== word || (offset > 0 && token.gap === 2)) return -1
+    if (!token || token.lower !== words[offset] || (offset > 0 && token.gap === 2)) return -1
   }
   return index + words.length
 }

@@ -52,13 +52,20 @@ export const dedupeSections: Plugin<[(Options | undefined)?], Root> = function (
     const sections: Section[] = []
     for (const [index, line] of splitLines(text).entries()) {
       const value = text.slice(line.start, line.end)
-      const words = wordsOf(value)
+      // Sentences split at white space, which no word spans: the line's words
+      // are those of its sentences, so each line is read once.
+      const sentenceWords = splitSentences(value).map(wordsOf)
+      // `concat` is much faster than `flat` here.
+      const words = sentenceWords.length === 1 ? (sentenceWords[0] as string[]) : ([] as string[]).concat(...sentenceWords)
       if (words.length < minimumWords) continue
+      const sentences = sentenceWords.map((sentence) => sentence.join(' ')).filter(Boolean)
       sections.push({
         line: index,
         words,
-        key: wordsOf(value.replace(listNumber, '')).join(' '),
-        sentences: splitSentences(value).map((sentence) => wordsOf(sentence).join(' ')).filter(Boolean),
+        // A list number is the line's first word (it ends at `.` or `)`);
+        // else the key is all words, which the sentences hold joined already.
+        key: listNumber.test(value) ? words.slice(1).join(' ') : sentences.join(' '),
+        sentences,
         sentence: /[.!?…]["”’)\]]*$/.test(value.trimEnd())
       })
     }

@@ -109,6 +109,12 @@ const rulesByWord = indexRules(spinRules)
 const ruleOrder = new Map(spinRules.map((rule, index) => [rule, index]))
 const alternatives = new Map(spinRules.map((rule) => [rule, rule.words.map((pattern) => pattern.split('|'))]))
 const noClasses: readonly string[] = []
+/** Rules each word that is not a figure can start (see `candidateRules`), for the words that start any. */
+const rulesByStart = new Map<string, readonly SpinRule[]>()
+for (const word of new Set([...rulesByWord.keys(), ...centuries.keys(), ...countWords])) {
+  const rules = candidateRules(word)
+  if (rules && !isDigit(word.charCodeAt(0))) rulesByStart.set(word, rules)
+}
 
 /**
  * Detect copies that went through a synonym spinner and restore the
@@ -256,20 +262,15 @@ function splitSentence(sentence: Sentence, quotedBefore: boolean, result: Token[
     if (node.type === 'WordNode') {
       let text = ''
       for (const child of node.children) text += child.value
-      const initial = !hasWord
-      hasWord = true
-      for (const part of splitClitic(text)) {
-        tokens.push({
-          text: part.text,
-          lower: lowerWord(part.text),
-          start: start + part.offset,
-          end: start + part.offset + part.text.length,
-          word: true,
-          spaced: part.offset === 0 && spaced,
-          initial: initial && part.offset === 0,
-          quoted
-        })
+      // Most words have no clitic: one token, no array of parts.
+      const cut = cliticStart(text)
+      const head = cut === 0 ? text : text.slice(0, cut)
+      tokens.push({text: head, lower: lowerWord(head), start, end: start + head.length, word: true, spaced, initial: !hasWord, quoted})
+      if (cut > 0) {
+        const clitic = text.slice(cut)
+        tokens.push({text: clitic, lower: lowerWord(clitic), start: start + cut, end: start + text.length, word: true, spaced: false, initial: false, quoted})
       }
+      hasWord = true
     } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
       const value = node.value
       // `“` opens and `”` closes; a straight `"` toggles.
@@ -284,23 +285,18 @@ function splitSentence(sentence: Sentence, quotedBefore: boolean, result: Token[
 }
 
 /**
- * Split a contraction or possessive into word and clitic, as the Penn
- * Treebank does (`isn’t` -> `is` + `n’t`, `they’re` -> `they` + `’re`).
+ * Where the clitic of a contraction or possessive starts, as the Penn
+ * Treebank splits them (`isn’t` -> `is` + `n’t`, `they’re` -> `they` + `’re`).
  *
  * @param text
  *   Word as written.
  * @returns
- *   Parts with their offsets in the word.
+ *   Offset of the clitic in the word, or `0` when it has none.
  */
-function splitClitic(text: string): Array<{text: string; offset: number}> {
-  if (!text.includes("'") && !text.includes('’')) return [{text, offset: 0}]
+function cliticStart(text: string): number {
+  if (!text.includes("'") && !text.includes('’')) return 0
   const match = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/i.exec(text)
-  if (!match) return [{text, offset: 0}]
-  const base = match[1] as string
-  return [
-    {text: base, offset: 0},
-    {text: match[2] as string, offset: base.length}
-  ]
+  return match ? (match[1] as string).length : 0
 }
 
 /**
@@ -338,22 +334,32 @@ function indexRules(rules: readonly SpinRule[]): Map<string, SpinRule[]> {
  */
 function firstMatch(tokens: readonly Token[], index: number, mixedUs: boolean): Match | undefined {
   const lower = (tokens[index] as Token).lower
-  const classes = wordClasses(lower)
-  const direct = rulesByWord.get(lower)
-  // Most words start no rule, and most that do belong to no word class.
-  if (classes.length === 0 && !direct) return undefined
-  const candidates =
-    classes.length === 0
-      ? (direct as SpinRule[])
-      : [lower, ...classes]
-          .flatMap((key) => rulesByWord.get(key) ?? [])
-          .sort((left, right) => (ruleOrder.get(left) ?? 0) - (ruleOrder.get(right) ?? 0))
+  // Figures have classes of their own (`<year>`); the rules any other word can
+  // start are known in advance, and most words start none.
+  const candidates = isDigit(lower.charCodeAt(0)) ? candidateRules(lower) : rulesByStart.get(lower)
+  if (!candidates) return undefined
   for (const rule of candidates) {
     if (matchesWords(rule, tokens, index) && matchesContext(rule, tokens, index, mixedUs) && keepsNames(rule, tokens, index)) {
       return {rule, tokens, index}
     }
   }
   return undefined
+}
+
+/**
+ * Rules that can start at a word: those of the word and of its classes, in
+ * lexicon order.
+ *
+ * @param lower
+ *   Word in lower case.
+ * @returns
+ *   Rules, or `undefined` when none can start there.
+ */
+function candidateRules(lower: string): readonly SpinRule[] | undefined {
+  const classes = wordClasses(lower)
+  const direct = rulesByWord.get(lower)
+  if (classes.length === 0) return direct
+  return [lower, ...classes].flatMap((key) => rulesByWord.get(key) ?? []).sort((left, right) => (ruleOrder.get(left) ?? 0) - (ruleOrder.get(right) ?? 0))
 }
 
 /**
@@ -365,8 +371,7 @@ function firstMatch(tokens: readonly Token[], index: number, mixedUs: boolean): 
  *   Class names, in angle brackets.
  */
 function wordClasses(lower: string): readonly string[] {
-  const code = lower.charCodeAt(0)
-  if (code >= 48 && code <= 57) {
+  if (isDigit(lower.charCodeAt(0))) {
     if (/^[2-9]$/.test(lower)) return ['<digit>', '<count>']
     if (lower === '10') return ['<count>']
     if (numberWords.has(lower)) return ['<ordinal>']
@@ -376,6 +381,18 @@ function wordClasses(lower: string): readonly string[] {
   if (centuries.has(lower)) return ['<century>']
   if (countWords.has(lower)) return ['<count>']
   return noClasses
+}
+
+/**
+ * Whether a code unit is an ASCII digit: a word that starts with one may be a figure.
+ *
+ * @param code
+ *   UTF-16 code unit.
+ * @returns
+ *   Whether it is `0`–`9`.
+ */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 /**
@@ -396,9 +413,25 @@ function matchesWords(rule: SpinRule, tokens: readonly Token[], index: number): 
   for (let offset = 0; offset < patterns.length; offset++) {
     const token = tokens[index + offset]
     if (!token?.word) return false
-    if (!(patterns[offset] as readonly string[]).some((alternative) => matchesWord(alternative, token.lower))) return false
+    if (!matchesAny(patterns[offset] as readonly string[], token.lower)) return false
   }
   return true
+}
+
+/**
+ * Whether a word matches one of the alternatives of a rule word.
+ *
+ * @param alternatives
+ *   Literal words or `<class>` names.
+ * @param lower
+ *   Word in lower case.
+ * @returns
+ *   Whether one matches.
+ */
+function matchesAny(alternatives: readonly string[], lower: string): boolean {
+  // A loop, not `some`: this runs for every word that starts a rule.
+  for (const alternative of alternatives) if (matchesWord(alternative, lower)) return true
+  return false
 }
 
 /**

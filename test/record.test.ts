@@ -1,5 +1,5 @@
 import test from 'ava'
-import {applyEdits, codePointLength, decoded, indexRawText, rawPlace, removeLines, sourcePlace, splitLines, splitParagraphs} from '../pipeline/record.js'
+import {applyEdits, codePointLength, decoded, indexRawText, lineKey, rawPlace, removeLines, sourcePlace, splitLines, splitParagraphs} from '../pipeline/record.js'
 import {clean} from './helpers.js'
 
 test('indexRawText() counts LF, CRLF and lone CR line ends', function (t) {
@@ -122,4 +122,16 @@ test('rawPlace() counts columns in code points in O(1) on long astral lines', fu
   t.true(performance.now() - started < 2000)
   t.deepEqual(rawPlace(raw, 600_000), {line: 1, column: 300_001})
   t.deepEqual(rawPlace(raw, 600_006), {line: 2, column: 4})
+})
+
+test('lineKey lower-cases and folds every kind of white space, as `\\s` sees it', function (t) {
+  const reference = (line: string) => line.toLowerCase().replace(/\s+/g, ' ').trim()
+  for (const line of ['', ' ', 'Breaking News', ' Lead', 'Trail ', 'Two  spaces', 'Tab\there', 'Line\u2028separator', 'No\u00A0break', '\uFEFFMark', 'İstanbul Σ']) {
+    t.is(lineKey(line), reference(line), JSON.stringify(line))
+  }
+  // Every code unit between two words.
+  for (let code = 0; code < 65_536; code++) {
+    const line = 'A' + String.fromCharCode(code) + 'b'
+    if (lineKey(line) !== reference(line)) t.is(lineKey(line), reference(line), 'U+' + code.toString(16))
+  }
 })
