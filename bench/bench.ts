@@ -114,10 +114,12 @@ await rm(folder, {recursive: true, force: true})
  */
 async function newsdrop(options: string[]): Promise<{report: RunReport; seconds: number}> {
   const start = performance.now()
-  await promisify(execFile)(process.execPath, [cli, 'run', '--input', input, '--quiet', ...options], {maxBuffer: 1 << 26})
+  const {stderr} = await promisify(execFile)(process.execPath, [cli, 'run', '--input', input, ...options], {maxBuffer: 1 << 26})
   const seconds = (performance.now() - start) / 1000
   const output = options[options.indexOf('--output') + 1] as string
-  return {report: JSON.parse(await readFile(path.join(output, 'run.json'), 'utf8')) as RunReport, seconds}
+  const report = JSON.parse(await readFile(path.join(output, 'run.json'), 'utf8')) as RunReport
+  // An unchanged drop publishes nothing: `run.json` is the previous run's.
+  return {report: stderr.includes('nothing new') ? {...report, status: 'unchanged'} : report, seconds}
 }
 
 /**

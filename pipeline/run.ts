@@ -294,10 +294,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
     }
 
-    const documentTask = async (item: ScannedInput, lineCounts: number[]): Promise<DocumentTask> => ({
+    const documentTask = async (item: ScannedInput, lineCounts: number[], key: string): Promise<DocumentTask> => ({
       kind: 'document',
       ...documentInput(item),
-      ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
+      // A worker on another machine gets the bytes and leaves the cache to the run.
+      ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {cache: {folder: state, key}}),
       pipeline: settings.pipeline,
       duplicates: settings.duplicates,
       lineCounts,
@@ -314,14 +315,14 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
           const hit = useCache ? await readCached(state, key) : undefined
           if (hit) results[position] = {summary: hit, cached: true}
-          else fresh.push({position, key, task: await documentTask(item, lineCounts)})
+          else fresh.push({position, key, task: await documentTask(item, lineCounts, key)})
         }
         const answers = batcher
           ? await Promise.all(fresh.map(({task}) => queueOutcome(batcher, task)))
           : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
         for (const [place, {position, key}] of fresh.entries()) {
           const answer = answers[place] as DocumentResult
-          if ('summary' in answer) await storeCached(state, key, answer.summary)
+          if (batcher && 'summary' in answer) await storeCached(state, key, answer.summary)
           results[position] = answer
         }
         return results as Array<DocumentResult | (DocumentResult & {cached: true})>

@@ -33,7 +33,7 @@ export interface CsvOptions {
  */
 export function toCsv(table: Table, rows: readonly Row[], options?: CsvOptions): string {
   const header = table.columns.map((column) => column.name).join(',') + '\r\n'
-  return ((options?.byteOrderMark ?? true) ? '\uFEFF' : '') + header + csvRecords(table, rows)
+  return ((options?.byteOrderMark ?? true) ? '\uFEFF' : '') + header + csvRecords(table, rows.map((row) => cellsOf(table, row)))
 }
 
 /**
@@ -57,6 +57,9 @@ const parquetTypes: Record<Column['type'], {type: 'BYTE_ARRAY' | 'INT64' | 'DOUB
   boolean: {type: 'BOOLEAN'},
   date: {type: 'INT32', converted_type: 'DATE'}
 }
+
+/** A row as its cells, in column order. */
+type Cells = Array<Row[string]>
 
 /** Rows per Parquet row group (and per CSV chunk) when a table is written from a rows file. */
 const rowGroupRows = 20_000
@@ -130,7 +133,10 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
   const csv = await chunkedFile(path.join(task.folder, table.file))
   await csv.write(((task.byteOrderMark ? '\uFEFF' : '') + table.columns.map((column) => column.name).join(',') + '\r\n'))
   const parquet = new ParquetWriter({writer: fileWriter(path.join(task.folder, table.file.replace(/\.csv$/, '.parquet'))), ...parquetOptions(table)})
-  let group: Row[] = []
+  const column = (name: string) => table.columns.findIndex((each) => each.name === name)
+  const corpusColumns = task.table === 'documents' ? {doc: column('doc_id'), story: column('story_id'), cluster: column('cluster_id'), of: column('duplicate_of')} : undefined
+  // Rows stay arrays of cells in column order: no object per row.
+  let group: Cells[] = []
   let count = 0
   const flush = async () => {
     if (group.length === 0) return
@@ -140,18 +146,16 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
     group = []
   }
   for await (const line of lines) {
-    const cells = JSON.parse(line) as Array<Row[string]>
-    const row: Row = {}
-    for (const [index, column] of table.columns.entries()) row[column.name] = cells[index]
-    if (task.table === 'documents') {
-      const found = fields?.get(String(row.doc_id))
+    const cells = JSON.parse(line) as Cells
+    if (corpusColumns) {
+      const found = fields?.get(String(cells[corpusColumns.doc]))
       if (found) {
-        row.story_id = found.story_id
-        row.cluster_id = found.duplicate?.cluster_id ?? null
-        row.duplicate_of = found.duplicate?.duplicate_of ?? null
+        cells[corpusColumns.story] = found.story_id
+        cells[corpusColumns.cluster] = found.duplicate?.cluster_id ?? null
+        cells[corpusColumns.of] = found.duplicate?.duplicate_of ?? null
       }
     }
-    group.push(row)
+    group.push(cells)
     if (group.length === rowGroupRows) await flush()
   }
   await flush()
@@ -224,15 +228,14 @@ export async function chunkedFile(file: string): Promise<{write(text: string): P
  * @returns
  *   CSV text, one CRLF-ended record per row.
  */
-function csvRecords(table: Table, rows: readonly Row[]): string {
-  const textColumns = new Set(table.columns.filter((column) => column.type === 'string').map((column) => column.name))
-  return stringify(rows as Row[], {
+function csvRecords(table: Table, rows: readonly Cells[]): string {
+  const textColumns = new Set(table.columns.flatMap((column, index) => (column.type === 'string' ? [index] : [])))
+  return stringify(rows as Cells[], {
     header: false,
-    columns: table.columns.map((column) => column.name),
     record_delimiter: 'windows',
     cast: {
       boolean: (value) => (value ? 'true' : 'false'),
-      string: (value, context) => (context.column !== undefined && textColumns.has(String(context.column)) ? guardFormula(value) : value)
+      string: (value, context) => (typeof context.column === 'number' && textColumns.has(context.column) ? guardFormula(value) : value)
     }
   })
 }
@@ -250,7 +253,7 @@ function csvRecords(table: Table, rows: readonly Row[]): string {
  *   Parquet bytes.
  */
 export function toParquet(table: Table, rows: readonly Row[]): Uint8Array {
-  const buffer = parquetWriteBuffer({columnData: parquetColumns(table, rows), ...parquetOptions(table)})
+  const buffer = parquetWriteBuffer({columnData: parquetColumns(table, rows.map((row) => cellsOf(table, row))), ...parquetOptions(table)})
   return new Uint8Array(buffer)
 }
 
@@ -286,8 +289,22 @@ function parquetOptions(table: Table) {
  * @returns
  *   One column of values per table column.
  */
-function parquetColumns(table: Table, rows: readonly Row[]) {
-  return table.columns.map((column) => ({name: column.name, data: rows.map((row) => parquetValue(column, row[column.name]))}))
+function parquetColumns(table: Table, rows: readonly Cells[]) {
+  return table.columns.map((column, index) => ({name: column.name, data: rows.map((cells) => parquetValue(column, cells[index]))}))
+}
+
+/**
+ * The cells of a row in column order.
+ *
+ * @param table
+ *   Table definition.
+ * @param row
+ *   Row.
+ * @returns
+ *   Cells.
+ */
+function cellsOf(table: Table, row: Row): Cells {
+  return table.columns.map((column) => row[column.name])
 }
 
 /**
