@@ -10,10 +10,10 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import PQueue from 'p-queue'
-import {cacheKey, codeFingerprint, readCached, storeCached} from './cache.js'
+import {CacheReader, CacheWriter, cacheKey, codeFingerprint} from './cache.js'
 import {duplicateRows, EntityIndex} from './corpus.js'
 import {dataPackage} from './datapackage.js'
-import {documentTables, indexedDocument, rowLine} from './document-summary.js'
+import {documentTables, indexedDocument, rowLine, type DocumentSummary} from './document-summary.js'
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import {createProcessors, stageNames, type PipelineOptions} from './processor.js'
@@ -129,6 +129,9 @@ interface ReadInput extends InputDocument {
   readonly bytes: number
 }
 
+/** A document's summary, with its cache key (and its cache entry's text when it came from the cache), or its reject. */
+type Answer = {readonly summary: DocumentSummary; readonly key: string; readonly json?: string; readonly cached: boolean} | Rejection
+
 /** An input after the clean phase: the hashes of its distinct lines. */
 interface ScannedInput extends ReadInput {
   readonly lines: Float64Array
@@ -217,6 +220,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const local = <Task extends WorkerTask>(task: Task) => (pool ? pool.run(task) : handleTask(task))
   const window = pool ? workers * windowPerWorker : concurrency
   const staging = await createStaging(output)
+  const previousCache = useCache ? CacheReader.open(state) : undefined
+  const nextCache = await CacheWriter.create(state)
   let workerMemory = 0
   try {
     // Clean phase: count, for every line, the documents that hold it.
@@ -266,15 +271,16 @@ export async function run(settings: RunSettings): Promise<RunReport> {
      * @returns
      *   Nothing.
      */
-    async function takeDocument(result: DocumentResult | (DocumentResult & {cached: true}), item: ScannedInput): Promise<void> {
+    async function takeDocument(result: Answer, item: ScannedInput): Promise<void> {
       settings.progress?.(++done, scanned.length)
       if ('reject' in result) {
         rejects.push({sourcePath: item.sourcePath, ...result.reject})
         return
       }
       const {summary} = result
-      if ('cached' in result) cached++
+      if (result.cached) cached++
       processed++
+      await nextCache.add(result.key, result.json ?? JSON.stringify(summary))
       for (const name of documentTables) {
         const lines = summary.rows[name]
         if (lines === undefined) continue
@@ -294,11 +300,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
     }
 
-    const documentTask = async (item: ScannedInput, lineCounts: number[], key: string): Promise<DocumentTask> => ({
+    const documentTask = async (item: ScannedInput, lineCounts: number[]): Promise<DocumentTask> => ({
       kind: 'document',
       ...documentInput(item),
-      // A worker on another machine gets the bytes and leaves the cache to the run.
-      ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {cache: {folder: state, key}}),
+      // A worker on another machine gets the bytes.
+      ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
       pipeline: settings.pipeline,
       duplicates: settings.duplicates,
       lineCounts,
@@ -307,28 +313,27 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await inOrder(
       batches(scanned, (item) => item.bytes),
       batcher ? queueWindow : window,
-      async function (batch): Promise<Array<DocumentResult | (DocumentResult & {cached: true})>> {
-        const results: Array<DocumentResult | (DocumentResult & {cached: true}) | undefined> = new Array(batch.length)
+      async function (batch): Promise<Answer[]> {
+        const results: Array<Answer | undefined> = new Array(batch.length)
         const fresh: Array<{position: number; key: string; task: DocumentTask}> = []
         for (const [position, item] of batch.entries()) {
           const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
-          const hit = useCache ? await readCached(state, key) : undefined
-          if (hit) results[position] = {summary: hit, cached: true}
-          else fresh.push({position, key, task: await documentTask(item, lineCounts, key)})
+          const json = previousCache?.read(key)
+          if (json !== undefined) results[position] = {summary: JSON.parse(json) as DocumentSummary, json, key, cached: true}
+          else fresh.push({position, key, task: await documentTask(item, lineCounts)})
         }
         const answers = batcher
           ? await Promise.all(fresh.map(({task}) => queueOutcome(batcher, task)))
           : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
         for (const [place, {position, key}] of fresh.entries()) {
           const answer = answers[place] as DocumentResult
-          if (batcher && 'summary' in answer) await storeCached(state, key, answer.summary)
-          results[position] = answer
+          results[position] = 'summary' in answer ? {summary: answer.summary, key, cached: false} : answer
         }
-        return results as Array<DocumentResult | (DocumentResult & {cached: true})>
+        return results as Answer[]
       },
       async function (results, batch) {
-        for (const [position, item] of batch.entries()) await takeDocument(results[position] as DocumentResult, item)
+        for (const [position, item] of batch.entries()) await takeDocument(results[position] as Answer, item)
       }
     )
     for (const file of rowFiles.values()) await file.close()
@@ -413,13 +418,17 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       )
     }
     await publish(staging, output)
-    // Only after the outputs are published, so a failed run leaves the index as it was.
+    // Only after the outputs are published, so a failed run leaves the index and the cache as they were.
     await writeDuplicateIndex(state, duplicateIndex)
+    previousCache?.close()
+    await nextCache.commit()
     return report
   } catch (error) {
     await rm(staging, {recursive: true, force: true})
+    await nextCache.discard()
     throw error
   } finally {
+    previousCache?.close()
     await pool?.close()
   }
 }

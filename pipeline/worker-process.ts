@@ -9,14 +9,30 @@ type PoolMessage = {readonly id: number; readonly task: WorkerTask} | {readonly 
 
 process.on('message', function (message: PoolMessage) {
   if ('peakMemory' in message) {
-    process.send?.({peakMemory: process.resourceUsage().maxRSS * 1024})
+    answer({peakMemory: process.resourceUsage().maxRSS * 1024})
     return
   }
   handleTask(message.task).then(
-    (result) => process.send?.({id: message.id, result}),
-    (error: unknown) => process.send?.({id: message.id, error: String((error as Error).message ?? error)})
+    (result) => answer({id: message.id, result}),
+    (error: unknown) => answer({id: message.id, error: String((error as Error).message ?? error)})
   )
 })
+
+/**
+ * Send a message to the pool; when the pool is gone (its run was killed),
+ * there is nobody to work for: exit.
+ *
+ * @param message
+ *   Message.
+ * @returns
+ *   Nothing.
+ */
+function answer(message: unknown): void {
+  if (!process.connected) process.exit(0)
+  process.send?.(message, undefined, {}, (error) => {
+    if (error) process.exit(0)
+  })
+}
 
 // The pool closes the channel when the run is done.
 process.on('disconnect', () => process.exit(0))

@@ -16,7 +16,6 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
-import {storeCached} from './cache.js'
 import {summariseDocument, type DocumentSummary} from './document-summary.js'
 import {createProcessors, processDocument, type PipelineOptions} from './processor.js'
 import {decoded} from './record.js'
@@ -53,8 +52,6 @@ export interface DocumentTask extends DocumentInput {
   readonly dropSize: number
   /** Options of the duplicate signature. */
   readonly duplicates?: DuplicateOptions | undefined
-  /** Where to store the summary in the run's cache (a worker on the run's machine; the run stores it otherwise). */
-  readonly cache?: {readonly folder: string; readonly key: string} | undefined
 }
 
 /** Several documents at once: one message to a worker process and back instead of one per document. */
@@ -157,18 +154,11 @@ async function processDocumentTask(task: DocumentTask): Promise<DocumentResult> 
   file.data.dropSize = task.dropSize
   rejection = await runPhase(processors.main, file)
   if (rejection) return rejection
-  let summary: DocumentSummary
   try {
-    summary = summariseDocument(file, duplicateSettings(task.duplicates))
+    return {summary: summariseDocument(file, duplicateSettings(task.duplicates))}
   } catch (error) {
     return {reject: {reason: 'internal-error', detail: firstLine(error)}}
   }
-  if (task.cache) {
-    // The cache only saves time: a document whose entry cannot be written
-    // (disk full, no permission) is still processed.
-    await storeCached(task.cache.folder, task.cache.key, summary).catch(() => undefined)
-  }
-  return {summary}
 }
 
 /**

@@ -184,6 +184,12 @@ async function* readLines(file: string): AsyncGenerator<string> {
   }
 }
 
+/** A file written in chunks (see {@link chunkedFile}). */
+export interface ChunkedFile {
+  write(text: string): Promise<void>
+  close(): Promise<void>
+}
+
 /**
  * A file written in chunks of about a megabyte, flushed to disk when closed.
  *
@@ -192,7 +198,7 @@ async function* readLines(file: string): AsyncGenerator<string> {
  * @returns
  *   Writer.
  */
-export async function chunkedFile(file: string): Promise<{write(text: string): Promise<void>; close(): Promise<void>}> {
+export async function chunkedFile(file: string): Promise<ChunkedFile> {
   const handle = await open(file, 'w')
   let pending: string[] = []
   let size = 0
