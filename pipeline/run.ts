@@ -291,7 +291,6 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       storyTerms.add(summary.storyTerms)
       signatures.push(indexedDocument(summary.docId, summary.date, summary.signature))
       entityIndex.add(summary.entities)
-      for (const [, type, canonical, mentions] of summary.entities) add(tally.entities, entityLabel(canonical, type), mentions)
       tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
       for (const [label, count] of summary.report.months) add(tally.months, label, count)
       for (const [label, count] of summary.report.edits) add(tally.edits, label, count)
@@ -362,9 +361,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await writeFile(path.join(work, 'corpus-fields.json'), JSON.stringify(fields))
     endStep('stories')
 
+    const entityRows = entityIndex.rows()
+    for (const row of entityRows) add(tally.entities, entityLabel(String(row.canonical), String(row.type)), Number(row.mentions))
     const corpusTables: Partial<Record<TableName, Row[]>> = {
       duplicates: duplicateTable,
-      entities_index: entityIndex.rows(),
+      entities_index: entityRows,
       rejects: rejects.map((reject) => ({source_path: reject.sourcePath, reason: reject.reason, detail: reject.detail}))
     }
     for (const [name, tableRows] of Object.entries(corpusTables) as Array<[TableName, Row[]]>) {
