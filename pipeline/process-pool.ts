@@ -76,6 +76,17 @@ export class ProcessPool {
   }
 
   /**
+   * Stop every process at once, without waiting (nothing to do after all).
+   *
+   * @returns
+   *   Nothing.
+   */
+  kill(): void {
+    this.#closed ??= Promise.resolve(0)
+    for (const slot of this.#slots) slot.child.kill()
+  }
+
+  /**
    * Ask every process for its peak memory, then let it exit.
    *
    * @returns

@@ -193,6 +193,19 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
 
   const documents = [...inputs.documents].sort((left, right) => compareText(left.docId, right.docId))
+  const workers = settings.engine === 'bullmq' ? 1 : (settings.workers ?? (documents.length >= minimumForWorkers ? availableParallelism() : 1))
+  // Started before the reading, so that the processes load the stages and
+  // the entity model (about half a second) while this one reads.
+  const pool = workers > 1 ? new ProcessPool(workers) : undefined
+  /** Stop the pool when a step before the main `try` fails, so no process is left behind. */
+  const guarded = async <Value>(promise: Promise<Value>): Promise<Value> => {
+    try {
+      return await promise
+    } catch (error) {
+      pool?.kill()
+      throw error
+    }
+  }
   // Synchronously: nothing else runs yet, and a small file read this way
   // skips four round trips through libuv's thread pool.
   const read: ReadInput[] = []
@@ -205,23 +218,22 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   // Everything a run's result depends on is known once the bytes are read:
   // an unchanged drop stops here, before any stage runs.
   const context = createHash('sha256')
-    .update(version + '\0' + (await codeFingerprint(projectRoot)) + '\0' + JSON.stringify(settings.pipeline ?? {}))
+    .update(version + '\0' + (await guarded(codeFingerprint(projectRoot))) + '\0' + JSON.stringify(settings.pipeline ?? {}))
     .digest('hex')
   const fingerprint = inputFingerprint(context, read, rejects, settings)
   endStep('read')
   const useCache = settings.cache ?? true
   const previous = useCache ? await readPreviousReport(output) : undefined
   if (previous?.input_fingerprint === fingerprint) {
+    pool?.kill()
     return {...previous, status: 'unchanged', seconds: round((performance.now() - started) / 1000)}
   }
 
-  const workers = settings.engine === 'bullmq' ? 1 : (settings.workers ?? (read.length >= minimumForWorkers ? availableParallelism() : 1))
-  const pool = workers > 1 ? new ProcessPool(workers) : undefined
   const local = <Task extends WorkerTask>(task: Task) => (pool ? pool.run(task) : handleTask(task))
   const window = pool ? workers * windowPerWorker : concurrency
-  const staging = await createStaging(output)
+  const staging = await guarded(createStaging(output))
+  const nextCache = await guarded(CacheWriter.create(state))
   const previousCache = useCache ? CacheReader.open(state) : undefined
-  const nextCache = await CacheWriter.create(state)
   let workerMemory = 0
   try {
     // Clean phase: count, for every line, the documents that hold it.
