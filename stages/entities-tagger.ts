@@ -5,8 +5,10 @@
  * gazetteer matches, the last word of the capitalised run a token is in,
  * how the rest of the document writes the word, and the two previous labels.
  * Feature extraction and decoding live here so training
- * (`bench/train-entities.ts`) and tagging use the very same code; the
- * weights file format is defined here too.
+ * (`bench/train-entities.ts`) and tagging use the very same code: the
+ * extractor builds every feature of a sentence for training, the stage's
+ * tagger the same features for the tokens it scores only. The weights file
+ * format is defined here too.
  */
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {splitToken} from './entities-tokens.js'
@@ -70,12 +72,54 @@ export interface SentenceFeatures {
  */
 export type Extractor = (words: readonly string[], casing?: DocumentCasing) => SentenceFeatures
 
+/** What the entity stage may ask of a token's surface form (a tagger reads each form once). */
+export interface Form {
+  /** The form through {@link normaliseWord}. */
+  readonly normalised: string
+  /** Starts with an upper-case letter (`^\p{Lu}`). */
+  readonly upperStart: boolean
+  /** Starts with a lower-case letter (`^\p{Ll}`). */
+  readonly lowerStart: boolean
+  /** Has a lower-case letter (`\p{Ll}`). */
+  readonly hasLower: boolean
+  /** Is letters only (`^\p{L}+$`). */
+  readonly letters: boolean
+}
+
+/** A document through a {@link Tagger}. */
+export interface TaggedDocument {
+  /** Form of each token. */
+  readonly forms: readonly Form[]
+  /** Label indices of the tokens of each sentence. */
+  readonly labels: readonly Uint8Array[]
+}
+
+/**
+ * Tags a document: its token texts, and its sentences as `[first, last + 1)`
+ * token index ranges.
+ */
+export type Tagger = (words: readonly string[], sentences: ReadonlyArray<readonly [number, number]>) => TaggedDocument
+
 /**
  * How a document writes each word, by lower-case form: the number of times it
  * is capitalised inside a sentence that is not in capitals (a name, most
  * likely), times two, plus one if it is also written in lower case.
  */
 export type DocumentCasing = ReadonlyMap<string, number>
+
+/** What the casing and capitals tests need of a surface form. */
+interface Surface {
+  /** The form through {@link normaliseWord}. */
+  readonly normalised: string
+  /** The first character changes in lower case. */
+  readonly capitalised: boolean
+  /** The first character changes in upper case. */
+  readonly lowerFirst: boolean
+  /** Has a lower-case letter (`\p{Ll}`). */
+  readonly hasLower: boolean
+  /** Has an upper-case letter (`\p{Lu}`). */
+  readonly hasUpper: boolean
+}
 
 /**
  * Record how a document writes each word: the evidence a headline in capitals
@@ -90,19 +134,56 @@ export type DocumentCasing = ReadonlyMap<string, number>
  */
 export function documentCasing(sentences: ReadonlyArray<readonly string[]>): DocumentCasing {
   const casing = new Map<string, number>()
-  for (const words of sentences) {
-    const capitals = inCapitals(words)
-    for (const [index, word] of words.entries()) {
-      const first = word.charAt(0)
-      const lower = first !== first.toUpperCase()
-      const capitalised = first !== first.toLowerCase()
-      if (!lower && !(capitalised && index > 0 && !capitals)) continue
-      const key = normaliseWord(word)
-      const value = casing.get(key) ?? 0
-      casing.set(key, lower ? value | 1 : value + 2)
+  const store = mapStore(casing)
+  for (const words of sentences) addCasing(store, words.map(surfaceOf), 0, words.length)
+  return casing
+}
+
+/** Where the casing of a document is kept: the value of a word (`0` when unseen), by its lower-case form. */
+interface CasingStore<Word extends Surface> {
+  readonly get: (word: Word) => number
+  readonly set: (word: Word, value: number) => void
+}
+
+/**
+ * A {@link CasingStore} over a {@link DocumentCasing} map.
+ *
+ * @param casing
+ *   Map (changed by `set`).
+ * @returns
+ *   Store.
+ */
+function mapStore(casing: Map<string, number>): CasingStore<Surface> {
+  return {
+    get: (word) => casing.get(word.normalised) ?? 0,
+    set(word, value) {
+      casing.set(word.normalised, value)
     }
   }
-  return casing
+}
+
+/**
+ * Add a sentence to the casing of its document.
+ *
+ * @param casing
+ *   Casing so far, changed in place.
+ * @param words
+ *   Surface forms.
+ * @param first
+ *   Index of the first word of the sentence.
+ * @param last
+ *   Index after its last word.
+ * @returns
+ *   Nothing.
+ */
+function addCasing<Word extends Surface>(casing: CasingStore<Word>, words: readonly Word[], first: number, last: number): void {
+  const capitals = inCapitals(words, first, last)
+  for (let index = first; index < last; index++) {
+    const word = words[index] as Word
+    if (!word.lowerFirst && !(word.capitalised && index > first && !capitals)) continue
+    const value = casing.get(word)
+    casing.set(word, word.lowerFirst ? value | 1 : value + 2)
+  }
 }
 
 /**
@@ -110,15 +191,20 @@ export function documentCasing(sentences: ReadonlyArray<readonly string[]>): Doc
  * or more words with letters, none with a lower-case letter.
  *
  * @param words
- *   Token texts.
+ *   Surface forms.
+ * @param first
+ *   Index of the first word of the sentence.
+ * @param last
+ *   Index after its last word.
  * @returns
  *   Whether it is.
  */
-function inCapitals(words: readonly string[]): boolean {
+function inCapitals(words: readonly Surface[], first: number, last: number): boolean {
   let letters = 0
-  for (const word of words) {
-    if (/\p{Ll}/u.test(word)) return false
-    if (/\p{Lu}/u.test(word)) letters++
+  for (let index = first; index < last; index++) {
+    const word = words[index] as Surface
+    if (word.hasLower) return false
+    if (word.hasUpper) letters++
   }
   return letters >= 3
 }
@@ -132,21 +218,225 @@ const template = {
   previousLabel: 40, previousLabels: 41, labelShape: 42, labelWord: 43
 } as const
 
+/** Word and shape hash standing in for a neighbour beyond the sentence. */
+const boundary = hashString('<s>')
+
+/**
+ * Features a token takes from the word (then the shape) of a neighbour, as
+ * `[offset, template]`, in key order.
+ */
+const neighbourWords = [[-1, template.previousWord], [1, template.nextWord], [-2, template.previousWord2], [2, template.nextWord2]] as const
+const neighbourShapes = [[-1, template.previousShape], [1, template.nextShape]] as const
+
 /** Word-level features of one surface form, computed once per form. */
-interface WordInfo {
+interface WordInfo extends Surface, Form {
+  /** The form itself. */
+  readonly text: string
   readonly starter: boolean
   readonly lower: number
   readonly shape: number
   readonly keys: readonly number[]
-  readonly capitalised: boolean
+  /** Capitalised and in capitals throughout. */
   readonly upper: boolean
+  /** Longer than one character. */
+  readonly long: boolean
+  /** A lower-case word that may join a run of capitalised words. */
+  readonly joiner: boolean
+  /** Gazetteer phrases that start with this word. */
+  readonly phrases: readonly Phrase[] | undefined
+  /** Shared by the forms with the same lower-case form. */
+  readonly lexeme: Lexeme
+  /** Where the owning tagger keeps the weight sums of `keys` (see `createTagger`), `-1` until first used. */
+  scores: number
+}
+
+/**
+ * What a tagger notes about a lower-case form for the document it tags, so
+ * that it needs no map of the document's words (see `createTagger`).
+ */
+interface Lexeme {
+  /** Number of the document that `casing` is about. */
+  document: number
+  /** How that document writes the word (see {@link DocumentCasing}). */
+  casing: number
 }
 
 /** Lower-case words that may join the capitalised words of a name. */
 const runJoiners = new Set(['of', 'and', 'for', 'the', 'de', '&'])
 
-/** Largest number of surface forms an extractor remembers before starting afresh. */
+/** Largest number of surface forms a reader remembers before starting afresh. */
 const wordCacheSize = 200_000
+
+/** A sentence read for feature extraction: `infos[first..last)`. */
+interface SentenceView {
+  readonly infos: readonly WordInfo[]
+  readonly first: number
+  readonly last: number
+  /** How the document writes a word (see {@link DocumentCasing}). */
+  readonly casing: (word: WordInfo) => number
+  /** Written in capitals (see {@link inCapitals}). */
+  readonly capitals: boolean
+  /** Every capitalised word is in capitals (`TRUMP HAILS DEAL`). */
+  readonly allCaps: boolean
+  /** Gazetteer match per word (see {@link createMatcher}), from `first`. */
+  readonly matches: Int32Array
+  /** Index of the last word of the capitalised run a word is in (`-1` outside runs), from `first`. */
+  readonly heads: Int32Array
+}
+
+/** Reads words and sentences for feature extraction, remembering the features of each form. */
+interface Reader {
+  /**
+   * Forget all forms if the memo is full; call it before reading a sentence
+   * or document, so that the forms of one never come from two memos.
+   *
+   * @returns
+   *   Whether the memo was emptied.
+   */
+  readonly trim: () => boolean
+  /** Features of a form. */
+  readonly word: (word: string) => WordInfo
+  /** Sentence-level facts; the view is valid until the next call. */
+  readonly sentence: (infos: readonly WordInfo[], first: number, last: number, casing: SentenceView['casing']) => SentenceView
+}
+
+/**
+ * Build a reader for a gazetteer.
+ *
+ * @param gazetteer
+ *   Gazetteer phrases by category.
+ * @returns
+ *   Reader (it memoises word features, so reuse it).
+ */
+function createReader(gazetteer: GazetteerLists): Reader {
+  const matcher = createMatcher(gazetteer)
+  let lexemes = new Map<string, Lexeme>()
+  const lexemeOf = (word: string) => {
+    let lexeme = lexemes.get(word)
+    if (!lexeme) {
+      lexeme = {document: 0, casing: 0}
+      lexemes.set(word, lexeme)
+    }
+    return lexeme
+  }
+  const read = (word: string) => wordInfo(word, matcher.phrases, lexemeOf)
+  let forms = createFormTable(read)
+  // Reused from sentence to sentence (a view lives until the next one).
+  let matches = new Int32Array(64)
+  let heads = new Int32Array(64)
+
+  return {
+    trim() {
+      if (forms.size() < wordCacheSize) return false
+      forms = createFormTable(read)
+      lexemes = new Map()
+      return true
+    },
+    word: (word) => forms.get(word),
+    sentence(infos, first, last, casing) {
+      const count = last - first
+      if (count > matches.length) {
+        matches = new Int32Array(count * 2)
+        heads = new Int32Array(count * 2)
+      }
+      let letters = 0
+      let upperWords = 0
+      for (let index = first; index < last; index++) {
+        const info = infos[index] as WordInfo
+        if (info.capitalised) {
+          letters++
+          if (info.upper && info.long) upperWords++
+        }
+      }
+      // The last word of each run of capitalised words (`of`, `and`, `for`, `the` may join them): `Club`, `Party`, `Inc`.
+      heads.fill(-1, 0, count)
+      for (let index = first; index < last; ) {
+        if (!(infos[index] as WordInfo).capitalised) {
+          index++
+          continue
+        }
+        let end = index
+        let at = index + 1
+        while (at < last) {
+          const info = infos[at] as WordInfo
+          if (info.capitalised) end = at
+          else if (!info.joiner) break
+          at++
+        }
+        heads.fill(end, index - first, end - first + 1)
+        index = end + 1
+      }
+      matcher.match(infos, first, last, matches)
+      return {infos, first, last, casing, capitals: inCapitals(infos, first, last), allCaps: letters >= 3 && upperWords === letters, matches, heads}
+    }
+  }
+}
+
+/** The forms a reader remembers, by surface form. */
+interface FormTable {
+  /** The form of a word, read when new. */
+  readonly get: (word: string) => WordInfo
+  /** Number of forms. */
+  readonly size: () => number
+}
+
+/**
+ * Make a {@link FormTable}: open addressing on {@link hashString}, which is
+ * about twice as fast as a `Map` for the new strings of every document's
+ * tokens (a `Map` hashes each one anew, then compares it).
+ *
+ * @param read
+ *   Read a new form.
+ * @returns
+ *   Empty table.
+ */
+function createFormTable(read: (word: string) => WordInfo): FormTable {
+  let mask = (1 << 16) - 1
+  // Per slot: the hash of the word with its low bit set (`0`: empty slot), and its form.
+  let tags = new Int32Array(mask + 1)
+  let infos: Array<WordInfo | undefined> = Array.from({length: mask + 1})
+  let count = 0
+
+  return {
+    get(word) {
+      const tag = hashString(word) | 1
+      let slot = (tag >>> 1) & mask
+      let found = tags[slot]
+      while (found !== 0) {
+        if (found === tag && (infos[slot] as WordInfo).text === word) return infos[slot] as WordInfo
+        slot = (slot + 1) & mask
+        found = tags[slot]
+      }
+      const info = read(word)
+      tags[slot] = tag
+      infos[slot] = info
+      // At most half full, so that probes stay short.
+      if (++count * 2 > mask) grow()
+      return info
+    },
+    size: () => count
+  }
+
+  /**
+   * Double the slots.
+   *
+   * @returns
+   *   Nothing.
+   */
+  function grow(): void {
+    const old = {tags, infos}
+    mask = mask * 2 + 1
+    tags = new Int32Array(mask + 1)
+    infos = Array.from({length: mask + 1})
+    for (const [index, tag] of old.tags.entries()) {
+      if (tag === 0) continue
+      let slot = (tag >>> 1) & mask
+      while (tags[slot] !== 0) slot = (slot + 1) & mask
+      tags[slot] = tag
+      infos[slot] = old.infos[index]
+    }
+  }
+}
 
 /**
  * Build a feature extractor for a gazetteer.
@@ -157,105 +447,113 @@ const wordCacheSize = 200_000
  *   Extractor (it memoises word features, so reuse it).
  */
 export function createExtractor(gazetteer: GazetteerLists): Extractor {
-  const matcher = createMatcher(gazetteer)
-  let cache = new Map<string, WordInfo>()
+  const reader = createReader(gazetteer)
 
-  return function (words, casing = documentCasing([words])) {
-    const count = words.length
-    const infos: WordInfo[] = []
-    let letters = 0
-    let upperWords = 0
-    for (const word of words) {
-      let info = cache.get(word)
-      if (!info) {
-        if (cache.size >= wordCacheSize) cache = new Map()
-        info = wordInfo(word)
-        cache.set(word, info)
-      }
-      infos.push(info)
-      if (info.capitalised) {
-        letters++
-        if (info.upper && word.length > 1) upperWords++
-      }
-    }
-    // Headlines and datelines in capitals (`TRUMP HAILS DEAL`).
-    const allCaps = letters >= 3 && upperWords === letters ? 1 : 0
-    const capitals = inCapitals(words)
-    const matches = matcher(words, infos)
-
+  return function (words, casing) {
+    reader.trim()
+    const infos = words.map(reader.word)
+    const count = infos.length
+    const own = new Map<string, number>()
+    if (!casing) addCasing(mapStore(own), infos, 0, count)
+    const known = casing ?? own
+    const sentence = reader.sentence(infos, 0, count, (word) => known.get(word.normalised) ?? 0)
     const keys: number[] = []
     const starts = new Int32Array(count + 1)
     const lowers = new Int32Array(count)
     const shapes = new Int32Array(count)
     const starters = new Uint8Array(count)
-    const boundary = hashString('<s>')
     for (let index = 0; index < count; index++) {
       const info = infos[index] as WordInfo
       lowers[index] = info.lower
       shapes[index] = info.shape
       starters[index] = info.starter ? 1 : 0
-    }
-    // The last word of each run of capitalised words (`of`, `and`, `for`, `the` may join them): `Club`, `Party`, `Inc`.
-    const heads = new Int32Array(count).fill(-1)
-    for (let index = 0; index < count; ) {
-      if (!(infos[index] as WordInfo).capitalised) {
-        index++
-        continue
-      }
-      let last = index
-      let at = index + 1
-      while (at < count) {
-        if ((infos[at] as WordInfo).capitalised) last = at
-        else if (!runJoiners.has(normaliseWord(words[at] as string))) break
-        at++
-      }
-      heads.fill(last, index, last + 1)
-      index = last + 1
-    }
-    for (let index = 0; index < count; index++) {
       starts[index] = keys.length
-      const info = infos[index] as WordInfo
-      const previous = index > 0 ? (infos[index - 1] as WordInfo) : undefined
-      const next = index + 1 < count ? (infos[index + 1] as WordInfo) : undefined
-      const previous2 = index > 1 ? (infos[index - 2] as WordInfo).lower : boundary
-      const next2 = index + 2 < count ? (infos[index + 2] as WordInfo).lower : boundary
-      const previousLower = previous ? previous.lower : boundary
-      const nextLower = next ? next.lower : boundary
-      const previousShape = previous ? previous.shape : boundary
-      const nextShape = next ? next.shape : boundary
       for (const key of info.keys) keys.push(key)
-      keys.push(
-        mix(template.previousWord, previousLower),
-        mix(template.nextWord, nextLower),
-        mix(template.previousWord2, previous2),
-        mix(template.nextWord2, next2),
-        mix(template.previousShape, previousShape),
-        mix(template.nextShape, nextShape),
-        mix(template.leftBigram, mix(previousLower, info.lower)),
-        mix(template.rightBigram, mix(info.lower, nextLower)),
-        mix(template.shapeTrigram, mix(mix(previousShape, info.shape), nextShape))
-      )
-      if (index === 0) keys.push(mix(template.first, info.shape))
-      if (allCaps) keys.push(mix(template.allCaps, info.shape))
-      if (info.capitalised) {
-        // How the rest of the document writes this word (this mention itself not counted).
-        let value = casing.get(normaliseWord(words[index] as string)) ?? 0
-        if (index > 0 && !capitals) value -= 2
-        const evidence = (value & 1) | (value >= 2 ? 2 : 0)
-        keys.push(mix(template.casing, evidence | (index === 0 ? 4 : 0) | (capitals ? 8 : 0)))
-      }
-      const head = heads[index] as number
-      if (head !== -1 && !capitals) keys.push(mix(template.runHead, mix((infos[head] as WordInfo).lower, head === index ? 1 : 0)))
-      const match = matches[index] as number
-      if (match) keys.push(mix(template.gazetteer, match), mix(template.gazetteerShape, mix(match, info.shape)))
-      const previousMatch = index > 0 ? (matches[index - 1] as number) : 0
-      const nextMatch = index + 1 < count ? (matches[index + 1] as number) : 0
-      if (previousMatch) keys.push(mix(template.previousGazetteer, previousMatch >> 3))
-      if (nextMatch) keys.push(mix(template.nextGazetteer, nextMatch >> 3))
+      neighbourKeys(sentence, index, keys)
+      contextKeys(sentence, index, keys)
     }
     starts[count] = keys.length
     return {keys: Int32Array.from(keys), starts, words: lowers, shapes, starters}
   }
+}
+
+/** What a word beyond the sentence looks like to its neighbours. */
+const edge = {lower: boundary, shape: boundary} as const
+
+/**
+ * The word at `index`, or {@link edge} beyond the sentence.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param index
+ *   Index (may be out of the sentence).
+ * @returns
+ *   Word.
+ */
+function neighbour(sentence: SentenceView, index: number): WordInfo | typeof edge {
+  return index >= sentence.first && index < sentence.last ? (sentence.infos[index] as WordInfo) : edge
+}
+
+/**
+ * Keys of the static features of a word taken from the words and shapes of
+ * its neighbours.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param index
+ *   Index of the word.
+ * @param keys
+ *   Array to append the keys to.
+ * @returns
+ *   Nothing.
+ */
+function neighbourKeys(sentence: SentenceView, index: number, keys: number[]): void {
+  for (const [offset, id] of neighbourWords) keys.push(mix(id, neighbour(sentence, index + offset).lower))
+  for (const [offset, id] of neighbourShapes) keys.push(mix(id, neighbour(sentence, index + offset).shape))
+}
+
+/**
+ * Keys of the static features of a word that depend on more than the word
+ * and one neighbour: bigrams, shape trigram, sentence position and casing,
+ * document casing, capitalised run and gazetteer matches.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param index
+ *   Index of the word.
+ * @param keys
+ *   Array to append the keys to.
+ * @returns
+ *   Nothing.
+ */
+function contextKeys(sentence: SentenceView, index: number, keys: number[]): void {
+  const {infos, first, last, casing, capitals, allCaps, matches, heads} = sentence
+  const info = infos[index] as WordInfo
+  const previous = neighbour(sentence, index - 1)
+  const next = neighbour(sentence, index + 1)
+  keys.push(
+    mix(template.leftBigram, mix(previous.lower, info.lower)),
+    mix(template.rightBigram, mix(info.lower, next.lower)),
+    mix(template.shapeTrigram, mix(mix(previous.shape, info.shape), next.shape))
+  )
+  if (index === first) keys.push(mix(template.first, info.shape))
+  if (allCaps) keys.push(mix(template.allCaps, info.shape))
+  if (info.capitalised) {
+    // How the rest of the document writes this word (this mention itself not counted).
+    let value = casing(info)
+    if (index > first && !capitals) value -= 2
+    const evidence = (value & 1) | (value >= 2 ? 2 : 0)
+    keys.push(mix(template.casing, evidence | (index === first ? 4 : 0) | (capitals ? 8 : 0)))
+  }
+  const at = index - first
+  const head = heads[at] as number
+  if (head !== -1 && !capitals) keys.push(mix(template.runHead, mix((infos[head] as WordInfo).lower, head === index ? 1 : 0)))
+  const match = matches[at] as number
+  if (match) keys.push(mix(template.gazetteer, match), mix(template.gazetteerShape, mix(match, info.shape)))
+  const previousMatch = index > first ? (matches[at - 1] as number) : 0
+  const nextMatch = index + 1 < last ? (matches[at + 1] as number) : 0
+  if (previousMatch) keys.push(mix(template.previousGazetteer, previousMatch >> 3))
+  if (nextMatch) keys.push(mix(template.nextGazetteer, nextMatch >> 3))
 }
 
 /**
@@ -275,12 +573,44 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
  *   Nothing.
  */
 export function labelFeatures(previous: number, previous2: number, word: number, shape: number, target: number[]): void {
-  target.push(
-    mix(template.previousLabel, previous),
-    mix(template.previousLabels, previous2 * 64 + previous),
-    mix(template.labelShape, mix(previous, shape)),
-    mix(template.labelWord, mix(previous, word))
-  )
+  historyKeys(previous, previous2, target)
+  labelContextKeys(previous, word, shape, target)
+}
+
+/**
+ * The label features that depend on the labels alone (the first two of
+ * {@link labelFeatures}).
+ *
+ * @param previous
+ *   Label index of the token before.
+ * @param previous2
+ *   Label index two tokens before.
+ * @param target
+ *   Array to append the keys to.
+ * @returns
+ *   Nothing.
+ */
+function historyKeys(previous: number, previous2: number, target: number[]): void {
+  target.push(mix(template.previousLabel, previous), mix(template.previousLabels, previous2 * 64 + previous))
+}
+
+/**
+ * The label features that depend on the token too (the last two of
+ * {@link labelFeatures}).
+ *
+ * @param previous
+ *   Label index of the token before.
+ * @param word
+ *   Lower-case word hash of the token.
+ * @param shape
+ *   Shape hash of the token.
+ * @param target
+ *   Array to append the keys to.
+ * @returns
+ *   Nothing.
+ */
+function labelContextKeys(previous: number, word: number, shape: number, target: number[]): void {
+  target.push(mix(template.labelShape, mix(previous, shape)), mix(template.labelWord, mix(previous, word)))
 }
 
 /**
@@ -319,6 +649,90 @@ const transitions = Uint8Array.from({length: labelCount * labelCount}, (_, index
 )
 
 /**
+ * Add the weights of a feature to label scores.
+ *
+ * @param model
+ *   Trained model.
+ * @param key
+ *   Feature key.
+ * @param scores
+ *   Scores to add to.
+ * @param at
+ *   Index in `scores` of label `0`.
+ * @returns
+ *   Nothing.
+ */
+function addWeights(model: Model, key: number, scores: Int32Array, at: number): void {
+  addRow(model.weights, rowOf(model, key), scores, at)
+}
+
+/**
+ * Where the weights of a feature are.
+ *
+ * @param model
+ *   Trained model.
+ * @param key
+ *   Feature key.
+ * @returns
+ *   Offset of its row in `model.weights` (the entry count is just before
+ *   it), `0` when the model has no weights for it.
+ */
+function rowOf(model: Model, key: number): number {
+  const {table} = model
+  const mask = (table.length >> 1) - 1
+  let slot = key & mask
+  let offset = table[2 * slot + 1] as number
+  while (offset !== 0 && table[2 * slot] !== key) {
+    slot = (slot + 1) & mask
+    offset = table[2 * slot + 1] as number
+  }
+  return offset
+}
+
+/**
+ * Add a row of weights to label scores.
+ *
+ * @param weights
+ *   Weights of the model.
+ * @param row
+ *   Offset of the row (see {@link rowOf}; `0` adds nothing).
+ * @param scores
+ *   Scores to add to.
+ * @param at
+ *   Index in `scores` of label `0`.
+ * @returns
+ *   Nothing.
+ */
+function addRow(weights: Int32Array, row: number, scores: Int32Array, at: number): void {
+  if (row === 0) return
+  const end = row + (weights[row - 1] as number)
+  for (let position = row; position < end; position++) {
+    const entry = weights[position] as number
+    const label = at + (entry & 255)
+    scores[label] = (scores[label] as number) + (entry >> 8)
+  }
+}
+
+/**
+ * The best label allowed after `previous`: the first of the highest scores.
+ *
+ * @param scores
+ *   Score per label.
+ * @param previous
+ *   Label index before.
+ * @returns
+ *   Label index.
+ */
+function bestLabel(scores: Int32Array, previous: number): number {
+  const base = previous * labelCount
+  let best = -1
+  for (let label = 0; label < labelCount; label++) {
+    if (transitions[base + label] === 1 && (best === -1 || (scores[label] as number) > (scores[best] as number))) best = label
+  }
+  return best
+}
+
+/**
  * Tag a sentence greedily, left to right.
  *
  * @param model
@@ -329,8 +743,6 @@ const transitions = Uint8Array.from({length: labelCount * labelCount}, (_, index
  *   Label index per token.
  */
 export function tagSentence(model: Model, features: SentenceFeatures): Uint8Array {
-  const {table, weights} = model
-  const mask = (table.length >> 1) - 1
   const {keys, starts, words, shapes, starters} = features
   const count = starts.length - 1
   const labels = new Uint8Array(count)
@@ -352,31 +764,166 @@ export function tagSentence(model: Model, features: SentenceFeatures): Uint8Arra
       dynamic.push(keys[position] as number)
     }
     labelFeatures(previous, previous2, words[index] as number, shapes[index] as number, dynamic)
-    for (const key of dynamic) {
-      let slot = key & mask
-      let offset = table[2 * slot + 1] as number
-      while (offset !== 0 && table[2 * slot] !== key) {
-        slot = (slot + 1) & mask
-        offset = table[2 * slot + 1] as number
-      }
-      if (offset === 0) continue
-      const end = offset + (weights[offset - 1] as number)
-      for (let position = offset; position < end; position++) {
-        const entry = weights[position] as number
-        const label = entry & 255
-        scores[label] = (scores[label] as number) + (entry >> 8)
-      }
-    }
-    const base = previous * labelCount
-    let best = -1
-    for (let label = 0; label < labelCount; label++) {
-      if (transitions[base + label] === 1 && (best === -1 || (scores[label] as number) > (scores[best] as number))) best = label
-    }
+    for (const key of dynamic) addWeights(model, key, scores, 0)
+    const best = bestLabel(scores, previous)
     labels[index] = best
     previous2 = previous
     previous = best
   }
   return labels
+}
+
+/** Keys whose rows a tagger remembers (a power of two). */
+const recentSize = 8192
+
+/**
+ * Build a tagger: the labels of {@link tagSentence} over
+ * {@link createExtractor}'s features with {@link documentCasing}, faster.
+ * Features are only built for the tokens that get scored; the weights of a
+ * form's own features are summed once per form (scores are integer sums, so
+ * their order does not matter); the rows of other features are found through
+ * a small cache of recent keys and a bit set of the model's keys.
+ *
+ * @param model
+ *   Trained model.
+ * @returns
+ *   Tagger (it memoises per form, so reuse it).
+ */
+export function createTagger(model: Model): Tagger {
+  const reader = createReader(model.gazetteer)
+  // Scores of the label history, at `(previous2 * labelCount + previous) * labelCount`.
+  const history = new Int32Array(labelCount * labelCount * labelCount)
+  const historyKeyList: number[] = []
+  for (let previous2 = 0; previous2 < labelCount; previous2++) {
+    for (let previous = 0; previous < labelCount; previous++) {
+      historyKeyList.length = 0
+      historyKeys(previous, previous2, historyKeyList)
+      for (const key of historyKeyList) addWeights(model, key, history, (previous2 * labelCount + previous) * labelCount)
+    }
+  }
+  // Weight sums of the own features of the memo's forms, `labelCount` each,
+  // in first-use order (see `WordInfo.scores`).
+  let sums = new Int32Array(labelCount * 4096)
+  let used = 0
+  // Rows of recent keys, by their low bits: features of frequent words and
+  // of the labels recur, and the model's table is megabytes (cache misses).
+  const recentKeys = new Int32Array(recentSize)
+  const recentRows = new Int32Array(recentSize)
+  // One bit per key of the model, by the key's top bits: most other keys
+  // (bigrams never seen, rare words) are not in the model, and these bits
+  // (256 KB) say so without a miss in its table.
+  const modelKeys = new Int32Array(1 << 16)
+  for (let slot = 0; slot < model.table.length; slot += 2) {
+    if (model.table[slot + 1] === 0) continue
+    const bit = (model.table[slot] as number) >>> 11
+    modelKeys[bit >>> 5] = (modelKeys[bit >>> 5] as number) | (1 << (bit & 31))
+  }
+  const scores = new Int32Array(labelCount)
+  const dynamic: number[] = []
+  // The casing of the document being tagged, on the lexemes of its words.
+  let document = 0
+  const casing: CasingStore<WordInfo> = {
+    get: (word) => (word.lexeme.document === document ? word.lexeme.casing : 0),
+    set(word, value) {
+      word.lexeme.document = document
+      word.lexeme.casing = value
+    }
+  }
+
+  return function (words, sentences) {
+    if (reader.trim()) used = 0
+    const forms = words.map(reader.word)
+    document++
+    for (const [first, last] of sentences) addCasing(casing, forms, first, last)
+    return {forms, labels: sentences.map(([first, last]) => tag(forms, first, last))}
+  }
+
+  /**
+   * Tag one sentence.
+   *
+   * @param forms
+   *   Forms of the document.
+   * @param first
+   *   Index of the first token of the sentence.
+   * @param last
+   *   Index after its last token.
+   * @returns
+   *   Label index per token of the sentence.
+   */
+  function tag(forms: readonly WordInfo[], first: number, last: number): Uint8Array {
+    const labels = new Uint8Array(last - first)
+    let sentence: SentenceView | undefined
+    let previous = 0
+    let previous2 = 0
+    for (let index = first; index < last; index++) {
+      const info = forms[index] as WordInfo
+      // Outside a name, a token that cannot start one is `O`: most tokens, unscored.
+      if (!info.starter && !opens(previous)) {
+        previous2 = previous
+        previous = 0
+        continue
+      }
+      sentence ??= reader.sentence(forms, first, last, casing.get)
+      const base = (previous2 * labelCount + previous) * labelCount
+      const own = formScores(info)
+      for (let label = 0; label < labelCount; label++) {
+        scores[label] = (history[base + label] as number) + (sums[own + label] as number)
+      }
+      dynamic.length = 0
+      neighbourKeys(sentence, index, dynamic)
+      contextKeys(sentence, index, dynamic)
+      labelContextKeys(previous, info.lower, info.shape, dynamic)
+      for (const key of dynamic) addRow(model.weights, recentRow(key), scores, 0)
+      const best = bestLabel(scores, previous)
+      labels[index - first] = best
+      previous2 = previous
+      previous = best
+    }
+    return labels
+  }
+
+  /**
+   * {@link rowOf}, remembered for recent keys (no key is `0`, the empty slot).
+   *
+   * @param key
+   *   Feature key.
+   * @returns
+   *   Offset of its row, `0` for none.
+   */
+  function recentRow(key: number): number {
+    const slot = key & (recentSize - 1)
+    if (recentKeys[slot] === key) return recentRows[slot] as number
+    const bit = key >>> 11
+    const row = ((modelKeys[bit >>> 5] as number) & (1 << (bit & 31))) === 0 ? 0 : rowOf(model, key)
+    recentKeys[slot] = key
+    recentRows[slot] = row
+    return row
+  }
+
+  /**
+   * Where the weight sums of a form's own features are in `sums`, summing
+   * them on first use.
+   *
+   * @param form
+   *   Form.
+   * @returns
+   *   Offset of its `labelCount` sums.
+   */
+  function formScores(form: WordInfo): number {
+    if (form.scores !== -1) return form.scores
+    if (used + labelCount > sums.length) {
+      const grown = new Int32Array(sums.length * 2)
+      grown.set(sums)
+      sums = grown
+    }
+    const at = used
+    used += labelCount
+    // The place may hold the sums of a form the memo has forgotten.
+    sums.fill(0, at, used)
+    for (const key of form.keys) addWeights(model, key, sums, at)
+    form.scores = at
+    return at
+  }
 }
 
 /** A typed span over tokens: `[start, end)` token indices. */
@@ -564,11 +1111,16 @@ export function decodeModel(bytes: Uint8Array): Model {
  *
  * @param word
  *   Token text.
+ * @param phrases
+ *   Gazetteer phrases by first word (see {@link Matcher}).
+ * @param lexemeOf
+ *   The lexeme of a lower-case form.
  * @returns
  *   Its hashes and keys.
  */
-function wordInfo(word: string): WordInfo {
-  const lower = normaliseWord(word)
+function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: string) => Lexeme): WordInfo {
+  const surface = surfaceOf(word)
+  const lower = surface.normalised
   const lowerHash = hashString(lower)
   const shape = wordShape(word)
   const shapeHash = hashString(shape)
@@ -586,11 +1138,51 @@ function wordInfo(word: string): WordInfo {
     if (lower.length > size) keys.push(mix(template.suffix + size - 1, hashString(lower.slice(-size))))
   }
   const first = word.charAt(0)
-  const capitalised = first !== first.toLowerCase()
+  const capitalised = surface.capitalised
   const upper = capitalised && word === word.toUpperCase()
   const flags = (capitalised ? 1 : 0) | (upper ? 2 : 0) | (/\d/.test(word) ? 4 : 0) | (word.includes('.') ? 8 : 0) | (Math.min(word.length, 12) << 4)
   keys.push(mix(template.flags, flags))
-  return {starter: capitalised || (first >= '0' && first <= '9'), lower: lowerHash, shape: shapeHash, keys, capitalised, upper}
+  // One literal with every field (no spread): V8 builds it fast and with one shape.
+  return {
+    text: word,
+    normalised: lower,
+    capitalised,
+    lowerFirst: surface.lowerFirst,
+    hasLower: surface.hasLower,
+    hasUpper: surface.hasUpper,
+    starter: capitalised || (first >= '0' && first <= '9'),
+    lower: lowerHash,
+    shape: shapeHash,
+    keys,
+    upper,
+    long: word.length > 1,
+    joiner: runJoiners.has(lower),
+    phrases: phrases(lower),
+    lexeme: lexemeOf(lower),
+    upperStart: /^\p{Lu}/u.test(word),
+    lowerStart: /^\p{Ll}/u.test(word),
+    letters: /^\p{L}+$/u.test(word),
+    scores: -1
+  }
+}
+
+/**
+ * What the casing tests need of a surface form.
+ *
+ * @param word
+ *   Token text.
+ * @returns
+ *   Its surface facts.
+ */
+function surfaceOf(word: string): Surface {
+  const first = word.charAt(0)
+  return {
+    normalised: normaliseWord(word),
+    capitalised: first !== first.toLowerCase(),
+    lowerFirst: first !== first.toUpperCase(),
+    hasLower: /\p{Ll}/u.test(word),
+    hasUpper: /\p{Lu}/u.test(word)
+  }
 }
 
 /**
@@ -602,7 +1194,9 @@ function wordInfo(word: string): WordInfo {
  *   Normalised form.
  */
 export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'")
+  const lower = word.toLowerCase()
+  // Most words have no apostrophe: skip the replacing then.
+  return lower.includes('’') ? lower.replaceAll('’', "'") : lower
 }
 
 /**
@@ -631,18 +1225,33 @@ function wordShape(word: string): string {
   return shape
 }
 
+/** A gazetteer phrase: its words through {@link normaliseWord}, and its category index. */
+interface Phrase {
+  readonly words: readonly string[]
+  readonly category: number
+}
+
+/** Finds gazetteer phrases in sentences. */
+interface Matcher {
+  /** Phrases starting with a word (through {@link normaliseWord}), longest first. */
+  readonly phrases: (word: string) => readonly Phrase[] | undefined
+  /** Write the match of each word of `infos[first..last)` to `matches`, from index `0`. */
+  readonly match: (infos: readonly WordInfo[], first: number, last: number, matches: Int32Array) => void
+}
+
 /**
- * Build the gazetteer matcher: for each token, the category and BILOU part of
- * the longest capitalised phrase match covering it (`category * 8 + part + 1`,
- * `0` for none; the first category listed wins a tie).
+ * Build the gazetteer matcher: for each word of a sentence, the category and
+ * BILOU part of the longest capitalised phrase match covering it
+ * (`category * 8 + part + 1`, `0` for none; the first category listed wins a
+ * tie), written to `matches` from index `0` for the sentence's first word.
  *
  * @param gazetteer
  *   Phrases by category.
  * @returns
  *   Matcher.
  */
-function createMatcher(gazetteer: GazetteerLists): (words: readonly string[], infos: readonly WordInfo[]) => Int32Array {
-  const index = new Map<string, Array<{words: string[]; category: number}>>()
+function createMatcher(gazetteer: GazetteerLists): Matcher {
+  const index = new Map<string, Phrase[]>()
   for (const [category, name] of gazetteerCategories.entries()) {
     for (const phrase of gazetteer[name]) {
       const words = splitPhrase(phrase).map(normaliseWord)
@@ -655,32 +1264,35 @@ function createMatcher(gazetteer: GazetteerLists): (words: readonly string[], in
   }
   for (const list of index.values()) list.sort((left, right) => right.words.length - left.words.length || left.category - right.category)
 
-  return function (words, infos) {
-    const matches = new Int32Array(words.length)
-    for (let start = 0; start < words.length; start++) {
-      if (!(infos[start] as WordInfo).capitalised) continue
-      const candidates = index.get(normaliseWord(words[start] as string))
-      if (!candidates) continue
-      for (const candidate of candidates) {
-        const length = candidate.words.length
-        if (start + length > words.length) continue
-        let same = true
-        for (let offset = 1; offset < length && same; offset++) {
-          same = normaliseWord(words[start + offset] as string) === candidate.words[offset]
+  return {
+    phrases: (word) => index.get(word),
+    match(infos, first, last, matches) {
+      matches.fill(0, 0, last - first)
+      for (let start = first; start < last; start++) {
+        const info = infos[start] as WordInfo
+        const candidates = info.phrases
+        if (!info.capitalised || !candidates) continue
+        for (const candidate of candidates) {
+          const length = candidate.words.length
+          if (start + length > last) continue
+          let same = true
+          for (let offset = 1; offset < length && same; offset++) {
+            same = (infos[start + offset] as WordInfo).normalised === candidate.words[offset]
+          }
+          if (!same) continue
+          const base = candidate.category * 8 + 1
+          const at = start - first
+          if (length === 1) matches[at] = base + 3
+          else {
+            matches[at] = base
+            for (let offset = 1; offset < length - 1; offset++) matches[at + offset] = base + 1
+            matches[at + length - 1] = base + 2
+          }
+          start += length - 1
+          break
         }
-        if (!same) continue
-        const base = candidate.category * 8 + 1
-        if (length === 1) matches[start] = base + 3
-        else {
-          matches[start] = base
-          for (let offset = 1; offset < length - 1; offset++) matches[start + offset] = base + 1
-          matches[start + length - 1] = base + 2
-        }
-        start += length - 1
-        break
       }
     }
-    return matches
   }
 }
 

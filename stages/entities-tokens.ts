@@ -23,8 +23,13 @@ const abbreviations = new Set([
 ])
 
 // Initialisms (`U.S.`, `D.C.`), a capital initial (`J.`), words with inner
-// apostrophes (`O’Brien`), or any other single character.
-const tokenPattern = /(?:\p{L}\.){2,}|\p{Lu}\.(?=[\s\p{L}])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S/gu
+// apostrophes (`O’Brien`), or any other single character. Sticky:
+// `tokenEnd` moves it along itself (no match objects).
+const tokenPattern = /(?:\p{L}\.){2,}|\p{Lu}\.(?=[\s\p{L}])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S/uy
+
+// What opens a sentence after a full stop, and after a closing quote.
+const sentenceOpening = /^[\p{Lu}\p{N}“‘]/u
+const quotedOpening = /^[\p{Lu}"“]/u
 
 /**
  * Split a text into tokens: words, initialisms, abbreviations with their full
@@ -38,28 +43,98 @@ const tokenPattern = /(?:\p{L}\.){2,}|\p{Lu}\.(?=[\s\p{L}])|[\p{L}\p{M}\p{N}]+(?
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  let previous: {start: number; end: number} | undefined
-  for (const match of text.matchAll(tokenPattern)) {
-    let start = match.index
-    let end = start + match[0].length
-    const value = match[0]
+  // Whether the last token may take a full stop (not one that just took one).
+  let joinable = false
+  let at = 0
+  for (;;) {
+    while (at < text.length && space(text.charCodeAt(at))) at++
+    // Any other character starts a token.
+    const end = at < text.length ? tokenEnd(text, at) : -1
+    if (end === -1) break
+    const start = at
+    const value = text.slice(start, end)
+    at = end
     // `Mr.`: join the full stop to a known abbreviation just read.
-    if (value === '.' && previous && previous.end === start && abbreviations.has(text.slice(previous.start, previous.end))) {
-      const last = tokens.pop() as Token
-      tokens.push({start: last.start, end: end, text: text.slice(last.start, end)})
-      previous = undefined
+    const last = tokens[tokens.length - 1]
+    if (value === '.' && joinable && last && last.end === start && abbreviations.has(last.text)) {
+      tokens[tokens.length - 1] = {start: last.start, end, text: text.slice(last.start, end)}
+      joinable = false
       continue
     }
     // `Trump’s` -> `Trump` `’s`.
-    const possessive = /['’][sS]$/.test(value) && value.length > 2 ? end - 2 : end
-    if (possessive < end) {
-      tokens.push({start, end: possessive, text: value.slice(0, -2)})
-      start = possessive
+    if (value.length > 2 && possessive(value)) {
+      tokens.push({start, end: end - 2, text: value.slice(0, -2)}, {start: end - 2, end, text: value.slice(-2)})
+    } else {
+      tokens.push({start, end, text: value})
     }
-    tokens.push({start, end, text: text.slice(start, end)})
-    previous = {start, end}
+    joinable = true
   }
   return tokens
+}
+
+/**
+ * End of the token at `at` (not white space): where `tokenPattern` ends a
+ * match there, found by hand for the usual ASCII words and marks.
+ *
+ * @param text
+ *   Text.
+ * @param at
+ *   Start of the token.
+ * @returns
+ *   End of the token (`-1` for none).
+ */
+function tokenEnd(text: string, at: number): number {
+  let end = at
+  while (end < text.length && asciiWordCharacter(text.charCodeAt(end))) end++
+  if (end > at) {
+    // A full stop, an apostrophe or a letter beyond ASCII may take the match further.
+    const next = text.charCodeAt(end)
+    if (end === text.length || (next < 0x80 && next !== 0x2e && next !== 0x27)) return end
+  } else if (text.charCodeAt(at) < 0x80) {
+    // Any other ASCII character is a token of its own.
+    return at + 1
+  }
+  tokenPattern.lastIndex = at
+  return tokenPattern.test(text) ? tokenPattern.lastIndex : -1
+}
+
+/**
+ * Whether a UTF-16 code unit is an ASCII letter or digit.
+ *
+ * @param code
+ *   Code unit.
+ * @returns
+ *   Whether it is.
+ */
+function asciiWordCharacter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+/**
+ * Whether a UTF-16 code unit is white space (what `\s` matches).
+ *
+ * @param code
+ *   Code unit.
+ * @returns
+ *   Whether it is.
+ */
+function space(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x16_80 || (code >= 0x20_00 && code <= 0x20_0a) || code === 0x20_28 || code === 0x20_29 || code === 0x20_2f || code === 0x20_5f || code === 0x30_00 || code === 0xfe_ff
+}
+
+/**
+ * Whether a word ends in a possessive `’s` (or `'s`, `’S`).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it does.
+ */
+function possessive(word: string): boolean {
+  const apostrophe = word.charAt(word.length - 2)
+  const letter = word.charAt(word.length - 1)
+  return (apostrophe === "'" || apostrophe === '’') && (letter === 's' || letter === 'S')
 }
 
 /**
@@ -96,11 +171,11 @@ export function sentenceRanges(text: string, tokens: readonly Token[]): Array<[n
     const next = tokens[index + 1]
     if (!next) break
     let boundary = lineBreakBetween(text, token.end, next.start)
-    if (!boundary && (token.text === '.' || token.text === '!' || token.text === '?')) {
-      boundary = /^[\p{Lu}\p{N}“‘]/u.test(next.text)
-    } else if (!boundary && /^["”’']$/.test(token.text)) {
+    if (!boundary && endsSentence(token.text)) {
+      boundary = sentenceOpening.test(next.text)
+    } else if (!boundary && closesQuote(token.text)) {
       const before = tokens[index - 1]
-      boundary = before !== undefined && /^[.!?]$/.test(before.text) && /^[\p{Lu}"“]/u.test(next.text)
+      boundary = before !== undefined && endsSentence(before.text) && quotedOpening.test(next.text)
     }
     if (boundary) {
       ranges.push([first, index + 1])
@@ -109,6 +184,30 @@ export function sentenceRanges(text: string, tokens: readonly Token[]): Array<[n
   }
   if (first < tokens.length) ranges.push([first, tokens.length])
   return ranges
+}
+
+/**
+ * Whether a token ends a sentence (`.`, `!`, `?`).
+ *
+ * @param token
+ *   Token text.
+ * @returns
+ *   Whether it does.
+ */
+function endsSentence(token: string): boolean {
+  return token === '.' || token === '!' || token === '?'
+}
+
+/**
+ * Whether a token closes a quote (`"`, `”`, `’`, `'`).
+ *
+ * @param token
+ *   Token text.
+ * @returns
+ *   Whether it does.
+ */
+function closesQuote(token: string): boolean {
+  return token === '"' || token === '”' || token === '’' || token === "'"
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   titleWords,
   type EntityType
 } from './entities-list.js'
-import {createExtractor, decodeModel, documentCasing, labelSpans, normaliseWord, tagSentence, type TagType} from './entities-tagger.js'
+import {createTagger, decodeModel, labelSpans, normaliseWord, type Form, type TagType} from './entities-tagger.js'
 import {sentenceRanges, tokenize, type Token} from './entities-tokens.js'
 
 /** A named-entity mention, in working-text UTF-16 offsets. */
@@ -46,6 +46,25 @@ const places = new Set([...model.gazetteer.country, ...model.gazetteer.city, ...
 const regionNames = new Set(model.gazetteer.region)
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
+// One tagger per thread, like the model: its memo of word forms and its
+// gazetteer index then serve every processor (and test) of the thread.
+const tagger = createTagger(model)
+// Patterns matched per token or per mention (module constants: a regular
+// expression literal in a function is a new object on every call).
+const acronym = /^\p{Lu}{3,6}$/u
+const ascii = /^[\u0000-\u007F]*$/
+const capitalStart = /^\p{Lu}/u
+const capitalisedWord = /^\p{Lu}\p{Ll}/u
+const dash = /^[-–]$/
+const digitsOnly = /^\d+$/
+const initial = /^\p{Lu}\.$/u
+const punctuationOnly = /^[\p{P}\p{S}]+$/u
+const republicOf = /^Republic of (.+)$/
+const shortAcronym = /^\p{Lu}{2,6}$/u
+// A character a word token runs on through (see `tokenPattern` in `entities-tokens.ts`).
+const wordCharacter = /[\p{L}\p{M}\p{N}]/u
+const knownTypes = knownTypeMap()
+const knownStarts = nameStarts(knownTypes.keys())
 
 /** A mention while the stage works on it: token range and type. */
 interface Mention {
@@ -62,33 +81,31 @@ interface Mention {
  * mention a canonical name.
  */
 export const entities: Plugin<[], Root> = function () {
-  const extractor = createExtractor(model.gazetteer)
-
   return function (_, file) {
     const {text} = decoded(file)
     const tokens = tokenize(text)
+    const ranges = sentenceRanges(text, tokens)
+    const {forms, labels} = tagger(tokens.map((token) => token.text), ranges)
     const headings = new Uint8Array(tokens.length)
     const capitals = new Uint8Array(tokens.length)
     let mentions: Mention[] = []
-    const sentences = sentenceRanges(text, tokens).map(([first, last]) => ({first, last, words: tokens.slice(first, last).map((token) => token.text)}))
-    const casing = documentCasing(sentences.map((sentence) => sentence.words))
-    for (const {first, last, words} of sentences) {
-      if (titleCase(words)) headings.fill(1, first, last)
-      if (!words.some((word) => /\p{Ll}/u.test(word))) capitals.fill(1, first, last)
-      for (const span of labelSpans(tagSentence(model, extractor(words, casing)))) {
-        for (const [start, end] of nameRuns(tokens, first + span.start, first + span.end - 1)) {
-          const mention = refine(tokens, start, end, span.type, first)
+    for (const [index, [first, last]] of ranges.entries()) {
+      if (titleCase(tokens, forms, first, last)) headings.fill(1, first, last)
+      if (!someLowerCase(forms, first, last)) capitals.fill(1, first, last)
+      for (const span of labelSpans(labels[index] as Uint8Array)) {
+        for (const [start, end] of nameRuns(tokens, forms, first + span.start, first + span.end - 1)) {
+          const mention = refine(tokens, forms, start, end, span.type, first)
           if (mention) mentions.push(...splitHyphenated(tokens, mention))
         }
       }
     }
-    mentions = addTitledPersons(tokens, mentions)
-    mentions = joinNames(tokens, extendNames(tokens, mentions))
-    mentions = dropHeadingGuesses(tokens, mentions, headings)
-    mentions = addKnownNames(tokens, mentions, capitals)
-    mentions = makeConsistent(tokens, mentions)
+    mentions = addTitledPersons(tokens, forms, mentions)
+    mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
+    mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
+    mentions = addKnownNames(tokens, forms, mentions, capitals)
+    mentions = makeConsistent(tokens, forms, mentions)
     // Names consistency added may open a longer name (`Trump` `Route for …`).
-    mentions = joinNames(tokens, extendNames(tokens, mentions))
+    mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     file.data.entities = canonicalise(file, tokens, mentions)
   }
 }
@@ -99,6 +116,8 @@ export const entities: Plugin<[], Root> = function () {
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param first
  *   First token index of the span.
  * @param last
@@ -106,7 +125,7 @@ export const entities: Plugin<[], Root> = function () {
  * @returns
  *   `[first, last]` runs without such words.
  */
-function nameRuns(tokens: readonly Token[], first: number, last: number): Array<[number, number]> {
+function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): Array<[number, number]> {
   const runs: Array<[number, number]> = []
   let start = first
   for (let index = first; index <= last; index++) {
@@ -114,7 +133,7 @@ function nameRuns(tokens: readonly Token[], first: number, last: number): Array<
     const next = tokens[index + 1]?.text ?? ''
     // `Charter of the United Nations and the 1991 Almaty Declaration` is two names.
     const joinsTwo = word === 'and' && (next === 'the' || /^\d/.test(next))
-    if (!joinsTwo && (!/^\p{Ll}/u.test(word) || particles.has(word) || facilityWords.has(word))) continue
+    if (!joinsTwo && (!(forms[index] as Form).lowerStart || particles.has(word) || facilityWords.has(word))) continue
     if (index > start) runs.push([start, index - 1])
     start = index + 1
   }
@@ -127,6 +146,8 @@ function nameRuns(tokens: readonly Token[], first: number, last: number): Array<
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param first
  *   Index of the first token.
  * @param last
@@ -138,14 +159,15 @@ function nameRuns(tokens: readonly Token[], first: number, last: number): Array<
  * @returns
  *   The mention, or `undefined` when nothing of our types is left.
  */
-function refine(tokens: readonly Token[], first: number, last: number, tag: TagType, sentenceStart: number): Mention | undefined {
+function refine(tokens: readonly Token[], forms: readonly Form[], first: number, last: number, tag: TagType, sentenceStart: number): Mention | undefined {
   const word = (index: number) => (tokens[index] as Token).text
-  const lower = (index: number) => normaliseWord(word(index))
-  const punctuation = (index: number) => /^[\p{P}\p{S}]+$/u.test(word(index))
-  while (first < last && /^\d+$/.test(word(first))) first++
-  while (first <= last && (punctuation(first) || /^\p{Ll}/u.test(word(first)) || notNames.has(lower(first)))) first++
+  const lower = (index: number) => (forms[index] as Form).normalised
+  const lowerStart = (index: number) => (forms[index] as Form).lowerStart
+  const punctuation = (index: number) => punctuationOnly.test(word(index))
+  while (first < last && digitsOnly.test(word(first))) first++
+  while (first <= last && (punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
   // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
-  while (first <= last && (punctuation(last) || lower(last) === "'s" || (/^\p{Ll}/u.test(word(last)) && !facilityWords.has(lower(last))))) last--
+  while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
   // `Both Aliyev`, `Gains`: a common word opening a sentence is no name.
   if (first === sentenceStart && commonWords.has(lower(first)) && !knownType(word(first))) {
@@ -153,7 +175,7 @@ function refine(tokens: readonly Token[], first: number, last: number, tag: TagT
     first++
   }
   if (first > last) return undefined
-  const type = classify(tokens, first, last, tag)
+  const type = classify(tokens, forms, first, last, tag)
   return type ? {first, last, type} : undefined
 }
 
@@ -163,6 +185,8 @@ function refine(tokens: readonly Token[], first: number, last: number, tag: TagT
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param first
  *   First token index.
  * @param last
@@ -172,17 +196,17 @@ function refine(tokens: readonly Token[], first: number, last: number, tag: TagT
  * @returns
  *   Type, or `undefined` for a name of no output type (a film, an award).
  */
-function classify(tokens: readonly Token[], first: number, last: number, tag: TagType): EntityType | undefined {
+function classify(tokens: readonly Token[], forms: readonly Form[], first: number, last: number, tag: TagType): EntityType | undefined {
   const name = spanText(tokens, first, last)
-  const words = tokens.slice(first, last + 1).map((token) => normaliseWord(token.text))
-  const head = words.at(-1) as string
-  const several = words.length > 1
+  const word = (index: number) => (index <= last ? (forms[index] as Form).normalised : undefined)
+  const head = word(last) as string
+  const several = last > first
   if (name === 'White House') return whiteHouseType(tokens, last)
   const known = knownType(name)
   if (known) return known
   if (tag === 'NORP') return 'NORP'
   if (tag === 'PER') return 'PERSON'
-  if ((several && lawWords.has(head)) || (lawWords.has(words[0] as string) && (words[1] === 'of' || words[1] === 'on'))) {
+  if ((several && lawWords.has(head)) || (lawWords.has(word(first) as string) && (word(first + 1) === 'of' || word(first + 1) === 'on'))) {
     return 'WORK_OF_LAW'
   }
   if (several && eventWords.has(head) && (tag === 'MISC' || head === 'war')) return 'EVENT'
@@ -227,7 +251,7 @@ function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] 
   let start = mention.first
   for (let index = mention.first; index <= mention.last + 1; index++) {
     const token = tokens[index]
-    if (index <= mention.last && token && !/^[-–]$/.test(token.text)) continue
+    if (index <= mention.last && token && !dash.test(token.text)) continue
     if (index === start) return [mention]
     const name = spanText(tokens, start, index - 1)
     const type = knownType(name)
@@ -247,31 +271,89 @@ function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] 
  *   Type, or `undefined`.
  */
 function knownType(name: string): EntityType | undefined {
-  const alias = aliases.get(name)
-  if (alias?.type) return alias.type
-  if (places.has(name)) return 'GPE'
-  if (regionNames.has(name)) return 'LOC'
-  if (demonymAdjectives.has(name)) return 'NORP'
-  return undefined
+  return knownTypes.get(name)
+}
+
+/**
+ * Types of the names the alias table (first) and the gazetteers know, in
+ * one map for {@link knownType}.
+ *
+ * @returns
+ *   Type by name.
+ */
+function knownTypeMap(): Map<string, EntityType> {
+  const types = new Map<string, EntityType>()
+  // Weakest first: a later list overrides an earlier one.
+  for (const name of demonymAdjectives.keys()) types.set(name, 'NORP')
+  for (const name of regionNames) types.set(name, 'LOC')
+  for (const name of places) types.set(name, 'GPE')
+  for (const [name, alias] of aliases) if (alias.type) types.set(name, alias.type)
+  return types
+}
+
+/**
+ * The prefixes of names that a token can be: the whole name, or a part that
+ * ends before or after a character that is not a letter, mark or digit
+ * (tokens only part between two such characters after a full stop, as in
+ * `U.S.Army`, which the second case covers). A name the alias table or the
+ * gazetteers know can only start at a token that is one of these.
+ *
+ * @param names
+ *   Names.
+ * @returns
+ *   Prefixes.
+ */
+function nameStarts(names: Iterable<string>): Set<string> {
+  const starts = new Set<string>()
+  for (const name of names) {
+    for (let end = 1; end <= name.length; end++) {
+      if (end === name.length || !wordCharacter.test(name.charAt(end)) || !wordCharacter.test(name.charAt(end - 1))) starts.add(name.slice(0, end))
+    }
+  }
+  return starts
 }
 
 /**
  * Whether a sentence is a title-case heading (`Azerbaijan Gains Strategic
  * Leverage`), where capitals say nothing about names.
  *
- * @param words
- *   Token texts of the sentence.
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param first
+ *   Index of the first token of the sentence.
+ * @param last
+ *   Index after its last token.
  * @returns
  *   Whether every word of four letters or more is capitalised (two at least).
  */
-function titleCase(words: readonly string[]): boolean {
+function titleCase(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): boolean {
   let content = 0
-  for (const word of words) {
-    if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue
-    if (!/^\p{Lu}/u.test(word)) return false
+  for (let index = first; index < last; index++) {
+    const form = forms[index] as Form
+    if ((tokens[index] as Token).text.length < 4 || !form.letters) continue
+    if (!form.upperStart) return false
     content++
   }
   return content >= 2
+}
+
+/**
+ * Whether a sentence has a lower-case letter (else it is in capitals).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param first
+ *   Index of the first token of the sentence.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Whether some token has a lower-case letter.
+ */
+function someLowerCase(forms: readonly Form[], first: number, last: number): boolean {
+  for (let index = first; index < last; index++) if ((forms[index] as Form).hasLower) return true
+  return false
 }
 
 /**
@@ -282,22 +364,24 @@ function titleCase(words: readonly string[]): boolean {
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions in text order.
  * @returns
  *   Mentions in text order.
  */
-function addTitledPersons(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
   let result = [...mentions]
   for (let index = 0; index < tokens.length - 1; index++) {
-    const title = tokens[index] as Token
-    if (!personTitles.has(normaliseWord(title.text))) continue
+    if (!personTitles.has((forms[index] as Form).normalised)) continue
     let last = index
     for (let next = index + 1; next < tokens.length && next <= index + 3; next++) {
       const token = tokens[next] as Token
-      const word = normaliseWord(token.text)
+      const form = forms[next] as Form
+      const word = form.normalised
       const joined = token.start - (tokens[next - 1] as Token).end === 1
-      if (!joined || !/^\p{Lu}/u.test(token.text) || titleWords.has(word) || notNames.has(word)) break
+      if (!joined || !form.upperStart || titleWords.has(word) || notNames.has(word)) break
       if (openHeads.has(word) || facilityWords.has(word) || lawWords.has(word) || knownType(token.text)) {
         last = index
         break
@@ -305,15 +389,31 @@ function addTitledPersons(tokens: readonly Token[], mentions: readonly Mention[]
       last = next
     }
     // `spokeswoman Anna Kelly`: after a lower-case title, only a full name.
-    if (last === index || (/^\p{Ll}/u.test(title.text) && last === index + 1)) continue
-    const first = index + 1
-    if (!result.some((mention) => mention.first === first && mention.last === last && mention.type === 'PERSON')) {
-      result = result.filter((mention) => mention.last < first || mention.first > last)
-      result.push({first, last, type: 'PERSON'})
-    }
+    if (last === index || ((forms[index] as Form).lowerStart && last === index + 1)) continue
+    // A helper, not closures here: closures over `last` would cost an allocation per token.
+    result = withPerson(result, index + 1, last)
     index = last
   }
   return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Make tokens `first` to `last` a person, replacing the mentions there.
+ *
+ * @param mentions
+ *   Mentions.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @returns
+ *   Mentions (in no particular order).
+ */
+function withPerson(mentions: Mention[], first: number, last: number): Mention[] {
+  if (mentions.some((mention) => mention.first === first && mention.last === last && mention.type === 'PERSON')) return mentions
+  const result = mentions.filter((mention) => mention.last < first || mention.first > last)
+  result.push({first, last, type: 'PERSON'})
+  return result
 }
 
 /**
@@ -323,16 +423,18 @@ function addTitledPersons(tokens: readonly Token[], mentions: readonly Mention[]
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions in text order.
  * @returns
  *   Mentions in text order.
  */
-function extendNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
   const connectors = new Set(['and', 'for', 'in', 'of', 'on', 'the'])
-  // Past either end of the sentence, a word is empty (a name can end it).
-  const word = (index: number) => (index >= 0 && index < tokens.length ? normaliseWord((tokens[index] as Token).text) : '')
-  const capital = (index: number) => index >= 0 && index < tokens.length && /^\p{Lu}/u.test((tokens[index] as Token).text)
+  // Past either end of the text, a word is empty (a name can end it).
+  const word = (index: number) => (index >= 0 && index < tokens.length ? (forms[index] as Form).normalised : '')
+  const capital = (index: number) => index >= 0 && index < tokens.length && (forms[index] as Form).upperStart
   const extended: Mention[] = []
   for (const mention of mentions) {
     let {first, last, type} = mention
@@ -379,13 +481,15 @@ function extendNames(tokens: readonly Token[], mentions: readonly Mention[]): Me
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions in text order.
  * @returns
  *   Mentions in text order.
  */
-function joinNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
-  const word = (index: number) => normaliseWord((tokens[index] as Token).text)
+function joinNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (forms[index] as Form).normalised
   const innerHead = (mention: Mention) => {
     for (let index = mention.first + 1; index < mention.last; index++) {
       if (word(index) === 'of' || word(index) === 'for') return word(index - 1)
@@ -419,6 +523,8 @@ function joinNames(tokens: readonly Token[], mentions: readonly Mention[]): Ment
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions in text order.
  * @param headings
@@ -426,12 +532,12 @@ function joinNames(tokens: readonly Token[], mentions: readonly Mention[]): Ment
  * @returns
  *   Mentions in text order.
  */
-function dropHeadingGuesses(tokens: readonly Token[], mentions: readonly Mention[], headings: Uint8Array): Mention[] {
+function dropHeadingGuesses(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], headings: Uint8Array): Mention[] {
   const body = new Set<string>()
   for (const mention of mentions) {
     if (headings[mention.first]) continue
     body.add(nameKey(spanText(tokens, mention.first, mention.last)))
-    if (mention.type === 'PERSON') body.add(nameKey((tokens[mention.last] as Token).text))
+    if (mention.type === 'PERSON') body.add((forms[mention.last] as Form).normalised)
   }
   const kept: Mention[] = []
   for (const mention of mentions) {
@@ -450,6 +556,8 @@ function dropHeadingGuesses(tokens: readonly Token[], mentions: readonly Mention
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions found so far.
  * @param capitals
@@ -457,34 +565,43 @@ function dropHeadingGuesses(tokens: readonly Token[], mentions: readonly Mention
  * @returns
  *   Mentions in text order.
  */
-function addKnownNames(tokens: readonly Token[], mentions: readonly Mention[], capitals: Uint8Array): Mention[] {
+function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], capitals: Uint8Array): Mention[] {
   const covered = coverage(tokens, mentions)
   const added: Mention[] = [...mentions]
   for (let index = 0; index < tokens.length; index++) {
     if (covered[index]) continue
     const token = tokens[index] as Token
-    if (!/^\p{Lu}/u.test(token.text)) continue
+    const form = forms[index] as Form
+    if (!form.upperStart) continue
     // `SOCAR`, `OSCE`: an unknown word in capitals in running text is an organisation.
-    if (!capitals[index] && /^\p{Lu}{3,6}$/u.test(token.text) && !commonWords.has(normaliseWord(token.text)) && !notNames.has(normaliseWord(token.text)) && !knownType(token.text)) {
+    if (!capitals[index] && acronym.test(token.text) && !commonWords.has(form.normalised) && !notNames.has(form.normalised) && !knownType(token.text)) {
       added.push({first: index, last: index, type: 'ORG'})
       continue
     }
-    // Longest known name of up to four tokens starting here.
-    for (let last = Math.min(tokens.length - 1, index + 3); last >= index; last--) {
+    // Longest known name of up to four tokens starting here: of the spans
+    // here that start a known name (`spanText`, built once), the longest first.
+    const spans: string[] = []
+    for (let span = token.text; knownStarts.has(span); ) {
+      spans.push(span)
+      const next = index + spans.length
+      if (next > Math.min(tokens.length - 1, index + 3)) break
+      span += ((tokens[next] as Token).start > (tokens[next - 1] as Token).end ? ' ' : '') + (tokens[next] as Token).text
+    }
+    for (let last = index + spans.length - 1; last >= index; last--) {
       if (covered[last]) continue
-      const name = spanText(tokens, index, last)
+      const name = spans[last - index] as string
       const type = knownType(name)
       if (!type) continue
       // `Most` (a Czech town) opening a sentence; `US` in capitals stays.
       const lower = normaliseWord(name)
       if (name !== name.toUpperCase() && (notNames.has(lower) || commonWords.has(lower))) continue
       // `the West`, not `West Bank` or a sentence opening on `West`.
-      if (name === 'West' && (index === 0 || normaliseWord((tokens[index - 1] as Token).text) !== 'the')) continue
+      if (name === 'West' && (index === 0 || (forms[index - 1] as Form).normalised !== 'the')) continue
       // `New York Times`: a longer capitalised name goes on; leave it to the
       // tagger (`Azerbaijani President` is a name and a title).
       const next = tokens[last + 1]
-      const nextWord = next ? normaliseWord(next.text) : ''
-      if (next && /^\p{Lu}\p{Ll}/u.test(next.text) && next.start === (tokens[last] as Token).end + 1 && !titleWords.has(nextWord)) break
+      const nextWord = next ? (forms[last + 1] as Form).normalised : ''
+      if (next && capitalisedWord.test(next.text) && next.start === (tokens[last] as Token).end + 1 && !titleWords.has(nextWord)) break
       added.push({first: index, last, type})
       index = last
       break
@@ -500,12 +617,14 @@ function addKnownNames(tokens: readonly Token[], mentions: readonly Mention[], c
  *
  * @param tokens
  *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions in text order.
  * @returns
  *   Mentions in text order.
  */
-function makeConsistent(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
   const votes = new Map<string, Map<EntityType, number>>()
   const vote = (key: string, type: EntityType, weight: number) => {
     const counts = votes.get(key) ?? new Map<EntityType, number>()
@@ -516,33 +635,41 @@ function makeConsistent(tokens: readonly Token[], mentions: readonly Mention[]):
     vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
     if (mention.type === 'PERSON' && mention.last > mention.first) {
       // Surnames and given names of a full name count for more than one stray tag.
-      vote(nameKey((tokens[mention.last] as Token).text), 'PERSON', 2)
-      vote(nameKey((tokens[mention.first] as Token).text), 'PERSON', 2)
+      vote((forms[mention.last] as Form).normalised, 'PERSON', 2)
+      vote((forms[mention.first] as Form).normalised, 'PERSON', 2)
     }
   }
+  // Most votes, then first in alphabetical order.
   const winner = (key: string) => {
-    const counts = votes.get(key)
-    if (!counts) return undefined
-    return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))[0]?.[0]
+    let best: EntityType | undefined
+    let most = 0
+    for (const [type, count] of votes.get(key) ?? []) {
+      if (best === undefined || count > most || (count === most && type < best)) {
+        best = type
+        most = count
+      }
+    }
+    return best
   }
 
   const result: Mention[] = mentions.map(function (mention) {
     if (mention.first !== mention.last) return mention
-    const type = winner(nameKey((tokens[mention.first] as Token).text))
+    const type = winner((forms[mention.first] as Form).normalised)
     return type === 'PERSON' && mention.type !== 'PERSON' ? {...mention, type} : mention
   })
 
   // Longest recorded name first, so `Ilham Aliyev` wins over `Aliyev`.
   const names = new Map<string, number>()
   for (const key of votes.keys()) {
-    const first = key.split(' ')[0] as string
-    names.set(first, Math.max(names.get(first) ?? 0, key.split(' ').length))
+    const words = key.split(' ')
+    const first = words[0] as string
+    names.set(first, Math.max(names.get(first) ?? 0, words.length))
   }
   const covered = coverage(tokens, result)
   for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as Token
-    if (covered[index] || !/^\p{Lu}/u.test(token.text)) continue
-    const longest = names.get(nameKey(token.text))
+    const form = forms[index] as Form
+    if (covered[index] || !form.upperStart) continue
+    const longest = names.get(form.normalised)
     if (!longest) continue
     for (let last = Math.min(tokens.length - 1, index + longest * 2); last >= index; last--) {
       if (covered[last]) continue
@@ -573,14 +700,17 @@ function makeConsistent(tokens: readonly Token[], mentions: readonly Mention[]):
  */
 function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly Mention[]): Entity[] {
   const {text} = decoded(file)
-  const names = mentions.map((mention) => ({mention, name: spanText(tokens, mention.first, mention.last)}))
+  const names = mentions.map(function (mention) {
+    const name = spanText(tokens, mention.first, mention.last)
+    if (mention.type !== 'PERSON') return {mention, name, full: name, surname: ''}
+    const full = personName(name)
+    return {mention, name, full, surname: foldKey(full.slice(full.lastIndexOf(' ') + 1))}
+  })
 
   // Full person names by folded surname, most frequent (then longest) first.
   const fullNames = new Map<string, Map<string, number>>()
-  for (const {mention, name} of names) {
+  for (const {mention, full, surname} of names) {
     if (mention.type !== 'PERSON' || mention.last === mention.first) continue
-    const full = personName(name)
-    const surname = foldKey(full.split(' ').at(-1) as string)
     const counts = fullNames.get(surname) ?? new Map<string, number>()
     counts.set(full, (counts.get(full) ?? 0) + 1)
     fullNames.set(surname, counts)
@@ -589,15 +719,14 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
   const spelled = new Map<string, string>()
   for (const {mention, name} of names) {
     if (mention.last - mention.first < 2) continue
-    const initials = name.split(' ').filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.charAt(0)).join('')
+    const initials = name.split(' ').filter((word) => capitalStart.test(word)).map((word) => word.charAt(0)).join('')
     if (initials.length >= 3 && !spelled.has(initials)) spelled.set(initials, name)
   }
 
-  const canonicals = names.map(function ({mention, name}) {
+  const canonicals = names.map(function ({mention, name, full, surname}) {
     if (mention.type === 'PERSON') {
-      const full = personName(name)
-      const counts = fullNames.get(foldKey(full.split(' ').at(-1) as string))
-      const single = full.split(' ').length === 1
+      const counts = fullNames.get(surname)
+      const single = !full.includes(' ')
       if (counts && (single || !counts.has(full))) {
         const best = [...counts].sort((left, right) => right[1] - left[1] || right[0].length - left[0].length || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))[0]
         if (best && (single || foldKey(best[0]) === foldKey(full))) return best[0]
@@ -605,28 +734,30 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
       return full
     }
     if (mention.type === 'NORP') return demonymAdjectives.get(name) ?? name
-    const expanded = /^\p{Lu}{2,6}$/u.test(name) && !aliases.has(name) ? (spelled.get(name) ?? name) : name
+    const expanded = shortAcronym.test(name) && !aliases.has(name) ? (spelled.get(name) ?? name) : name
     const alias = aliases.get(expanded)
     if (alias) return alias.canonical
-    const republic = /^Republic of (.+)$/.exec(expanded)
+    const republic = republicOf.exec(expanded)
     if (republic && places.has(republic[1] as string)) return republic[1] as string
     return expanded
   })
 
   // One spelling per name within the document: accents and capitals of the
   // best-written variant (`Antonio Costa` -> `António Costa`, `TRUMP` -> `Trump`).
-  const variants = new Map<string, string>()
-  for (const canonical of canonicals) {
-    const key = foldKey(canonical)
+  const keys = canonicals.map(foldKey)
+  const variants = new Map<string, {name: string; score: number}>()
+  for (const [index, canonical] of canonicals.entries()) {
+    const key = keys[index] as string
+    const score = spellingScore(canonical)
     const current = variants.get(key)
-    if (current === undefined || spellingScore(canonical) > spellingScore(current)) variants.set(key, canonical)
+    if (current === undefined || score > current.score) variants.set(key, {name: canonical, score})
   }
 
   return names.map(function ({mention}, index) {
     const start = (tokens[mention.first] as Token).start
     const end = (tokens[mention.last] as Token).end
     const canonical = canonicals[index] as string
-    const spelled = variants.get(foldKey(canonical)) ?? canonical
+    const spelled = variants.get(keys[index] as string)?.name ?? canonical
     return {start, end, type: mention.type, text: text.slice(start, end), canonical: mention.type === 'ORG' ? spelled : inTitleCase(spelled)}
   })
 }
@@ -657,7 +788,7 @@ function inTitleCase(name: string): string {
 function personName(name: string): string {
   const words = name.split(' ')
   if (words.length < 3) return name
-  return words.filter((word, index) => index === 0 || index === words.length - 1 || !/^\p{Lu}\.$/u.test(word)).join(' ')
+  return words.filter((word, index) => index === 0 || index === words.length - 1 || !initial.test(word)).join(' ')
 }
 
 /**
@@ -669,9 +800,9 @@ function personName(name: string): string {
  *   Score (higher is better).
  */
 function spellingScore(name: string): number {
-  const accents = name.normalize('NFD').length - name.length
+  const accents = ascii.test(name) ? 0 : name.normalize('NFD').length - name.length
   const mixed = name !== name.toUpperCase() || name.length <= 4 ? 1 : 0
-  const capitals = name.split(' ').filter((word) => /^\p{Lu}/u.test(word)).length
+  const capitals = name.split(' ').filter((word) => capitalStart.test(word)).length
   return accents * 100 + mixed * 10 + capitals
 }
 
@@ -684,6 +815,8 @@ function spellingScore(name: string): number {
  *   Key.
  */
 function foldKey(name: string): string {
+  // Decomposing leaves ASCII as it is, without marks: the usual case, quicker.
+  if (ascii.test(name)) return name.toLowerCase()
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 

@@ -111,6 +111,16 @@ test('tokenizes abbreviations, possessives and hyphens', function (t) {
   )
 })
 
+test('splits tokens at white space where `\\s` matches', function (t) {
+  const wrong: string[] = []
+  for (let code = 0; code < 0x1_00_00; code++) {
+    const character = String.fromCharCode(code)
+    const parts = tokenize('a' + character + 'b').map((token) => token.text)
+    if (/\s/.test(character) !== (parts.join() === 'a,b')) wrong.push(code.toString(16))
+  }
+  t.deepEqual(wrong, [])
+})
+
 test('reads an AP state abbreviation in a dateline as the state', tags, 'SPRINGFIELD, Ill. (AP) — The Springfield council met on Friday.', [
   'SPRINGFIELD|GPE|Springfield',
   'Ill.|GPE|Illinois',
