@@ -124,12 +124,9 @@ export default async function handleTask<Task extends WorkerTask>(task: Task): P
  *   Line hashes, or a reject.
  */
 async function scanDocument(task: ScanTask): Promise<ScanResult> {
-  const read = readTask(task)
-  if ('reject' in read) return read
-  const {file, processors} = read
-  const rejection = await runPhase(processors.clean, file)
-  if (rejection) return rejection
-  return {lines: distinctLineKeys(decoded(file).text).map((key) => lineHash(key))}
+  const clean = await cleanTask(task)
+  if ('reject' in clean) return clean
+  return {lines: distinctLineKeys(decoded(clean.file).text).map((key) => lineHash(key))}
 }
 
 /**
@@ -141,24 +138,36 @@ async function scanDocument(task: ScanTask): Promise<ScanResult> {
  *   Summary, or a reject.
  */
 async function processDocumentTask(task: DocumentTask): Promise<DocumentResult> {
-  const read = readTask(task)
-  if ('reject' in read) return read
-  const {file, processors} = read
-  let rejection = await runPhase(processors.clean, file)
-  if (rejection) return rejection
+  const clean = await cleanTask(task)
+  if ('reject' in clean) return clean
+  const {file, processors} = clean
   const keys = distinctLineKeys(decoded(file).text)
   if (keys.length !== task.lineCounts.length) {
     return {reject: {reason: 'internal-error', detail: 'The clean phase gave ' + keys.length + ' lines, the scan ' + task.lineCounts.length}}
   }
   file.data.dropLineCounts = new Map(keys.map((key, index) => [key, task.lineCounts[index] as number]))
   file.data.dropSize = task.dropSize
-  rejection = await runPhase(processors.main, file)
+  const rejection = await runPhase(processors.main, file)
   if (rejection) return rejection
   try {
     return {summary: summariseDocument(file, duplicateSettings(task.duplicates))}
   } catch (error) {
     return {reject: {reason: 'internal-error', detail: firstLine(error)}}
   }
+}
+
+/**
+ * Read a task's document and run the clean phase on it.
+ *
+ * @param task
+ *   Document.
+ * @returns
+ *   Clean document and the processors for its options, or a reject.
+ */
+async function cleanTask(task: DocumentInput): Promise<{file: VFile; processors: ReturnType<typeof createProcessors>} | Rejection> {
+  const read = readTask(task)
+  if ('reject' in read) return read
+  return (await runPhase(read.processors.clean, read.file)) ?? read
 }
 
 /**
