@@ -17,7 +17,7 @@
 import {randomUUID} from 'node:crypto'
 import {FlowProducer, Worker, type ConnectionOptions, type Job} from 'bullmq'
 import {UsageError} from './inputs.js'
-import handleTask, {type DocumentResult, type DocumentTask} from './worker.js'
+import type {DocumentResult, DocumentTask} from './worker.js'
 
 /** Queue every `newsdrop worker` takes documents from. */
 export const documentQueueName = 'newsdrop-documents'
@@ -209,6 +209,7 @@ export function startWorker(settings: WorkerSettings): Worker<DocumentTask, Docu
   return new Worker<DocumentTask, DocumentResult>(
     documentQueueName,
     async function (job) {
+      const {default: handleTask} = await import('./worker.js')
       const result = await handleTask(job.data)
       // A crash is worth another try; a rejected document is a result.
       if ('reject' in result && result.reject.reason === 'internal-error') throw new Error(result.reject.detail)

@@ -16,14 +16,14 @@ import {dataPackage} from './datapackage.js'
 import {documentTables, indexedDocument, rowLine, type DocumentSummary} from './document-summary.js'
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
-import {createProcessors, stageNames, type PipelineOptions} from './processor.js'
+import type {PipelineOptions} from './processor.js'
 import {ProcessPool} from './process-pool.js'
 import {QueueBatcher, redisConnection} from './queue.js'
 import {compareText} from './record.js'
 import {add, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {version} from './version.js'
-import handleTask, {type BatchTask, type DocumentResult, type DocumentTask, type Rejection, type ScanResult, type ScanTask, type WorkerTask} from './worker.js'
+import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
 import {duplicateSettings, matchDrop, type IndexedDocument, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
@@ -179,8 +179,6 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
   const stories = storySettings(settings.stories)
   const duplicates = duplicateSettings(settings.duplicates)
-  // Building the processors validates every stage option before any read.
-  createProcessors(settings.pipeline)
   const inputs = await findInputs(input)
   for (const line of inputs.warnings) warn('warning: ' + line)
 
@@ -229,6 +227,17 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     return {...previous, status: 'unchanged', seconds: round((performance.now() - started) / 1000)}
   }
 
+  // The stages and the entity model load only now: an unchanged drop never
+  // needs them (same options and code as a run that published, so they
+  // were valid). Building the processors checks every stage option.
+  const {createProcessors, stageNames} = await guarded(import('./processor.js'))
+  const {default: handleTask} = await guarded(import('./worker.js'))
+  try {
+    createProcessors(settings.pipeline)
+  } catch (error) {
+    pool?.kill()
+    throw error
+  }
   const local = <Task extends WorkerTask>(task: Task) => (pool ? pool.run(task) : handleTask(task))
   const window = pool ? workers * windowPerWorker : concurrency
   const staging = await guarded(createStaging(output))
