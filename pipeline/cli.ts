@@ -211,7 +211,7 @@ async function worker(argv: readonly string[]): Promise<number> {
   try {
     if (!values.redis) throw new UsageError('Expected `--redis URL`; see `newsdrop worker --help`')
     redisConnection(values.redis)
-    const running = startWorker({
+    const running = await startWorker({
       redis: values.redis,
       concurrency: integer('--concurrency', values.concurrency),
       stallSeconds: integer('--stall-seconds', values['stall-seconds'])

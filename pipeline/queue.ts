@@ -15,7 +15,7 @@
  * same bytes.
  */
 import {randomUUID} from 'node:crypto'
-import {FlowProducer, Worker, type ConnectionOptions, type Job} from 'bullmq'
+import type {ConnectionOptions, Job, Worker} from 'bullmq'
 import {UsageError} from './inputs.js'
 import type {DocumentResult, DocumentTask} from './worker.js'
 
@@ -77,6 +77,8 @@ export async function runOnQueue(tasks: readonly DocumentTask[], settings: Queue
   const attempts = settings.attempts ?? 3
   const runId = randomUUID()
   const corpusQueueName = 'newsdrop-corpus-' + runId
+  // Loaded when used: an embedded run does not pay for BullMQ and its Redis client.
+  const {FlowProducer, Worker} = await import('bullmq')
   const flow = new FlowProducer({connection})
   let collector: Worker | undefined
   try {
@@ -204,7 +206,8 @@ export interface WorkerSettings {
  * @returns
  *   The BullMQ worker (call `close()` to stop it).
  */
-export function startWorker(settings: WorkerSettings): Worker<DocumentTask, DocumentResult> {
+export async function startWorker(settings: WorkerSettings): Promise<Worker<DocumentTask, DocumentResult>> {
+  const {Worker} = await import('bullmq')
   const lock = (settings.stallSeconds ?? 30) * 1000
   return new Worker<DocumentTask, DocumentResult>(
     documentQueueName,

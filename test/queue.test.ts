@@ -124,7 +124,7 @@ serial('500 articles with three workers, one killed mid-run: every document land
 
 serial('a document whose job fails three times comes back as failed with its error', async function (t) {
   const redis = await startRedis()
-  const worker = startQueueWorker({redis, stallSeconds: 3})
+  const worker = await startQueueWorker({redis, stallSeconds: 3})
   try {
     const [outcome] = await runOnQueue(
       [{kind: 'document', absolutePath: '/nonexistent/newsdrop.txt', docId: 'gone', sourcePath: 'gone.txt', sha256: '', metadata: {}, lineCounts: [], dropSize: 1}],
