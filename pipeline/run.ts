@@ -129,8 +129,8 @@ interface ReadInput extends InputDocument {
   readonly bytes: number
 }
 
-/** A document's summary, with its cache key (and its cache entry's text when it came from the cache), or its reject. */
-type Answer = {readonly summary: DocumentSummary; readonly key: string; readonly json?: string; readonly cached: boolean} | Rejection
+/** A document's summary as JSON text, with its cache key, or its reject. */
+type Answer = {readonly json: string; readonly key: string; readonly cached: boolean} | Rejection
 
 /** An input after the clean phase: the hashes of its distinct lines. */
 interface ScannedInput extends ReadInput {
@@ -298,10 +298,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         rejects.push({sourcePath: item.sourcePath, ...result.reject})
         return
       }
-      const {summary} = result
+      const summary = JSON.parse(result.json) as DocumentSummary
       if (result.cached) cached++
       processed++
-      await nextCache.add(result.key, result.json ?? JSON.stringify(summary))
+      await nextCache.add(result.key, result.json)
       for (const name of documentTables) {
         const lines = summary.rows[name]
         if (lines === undefined) continue
@@ -340,7 +340,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
           const json = previousCache?.read(key)
-          if (json !== undefined) results[position] = {summary: JSON.parse(json) as DocumentSummary, json, key, cached: true}
+          if (json !== undefined) results[position] = {json, key, cached: true}
           else fresh.push({position, key, task: await documentTask(item, lineCounts)})
         }
         const answers = batcher
@@ -348,7 +348,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
         for (const [place, {position, key}] of fresh.entries()) {
           const answer = answers[place] as DocumentResult
-          results[position] = 'summary' in answer ? {summary: answer.summary, key, cached: false} : answer
+          results[position] = 'summary' in answer ? {json: answer.summary, key, cached: false} : answer
         }
         return results as Answer[]
       },

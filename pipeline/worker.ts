@@ -16,7 +16,7 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
-import {summariseDocument, type DocumentSummary} from './document-summary.js'
+import {summariseDocument} from './document-summary.js'
 import {createProcessors, processDocument, type PipelineOptions} from './processor.js'
 import {decoded} from './record.js'
 import {distinctLineKeys, lineHash} from './corpus.js'
@@ -72,7 +72,11 @@ export interface Rejection {
 export type ScanResult = {readonly lines: readonly number[]} | Rejection
 
 /** Answer to a `document` task. */
-export type DocumentResult = {readonly summary: DocumentSummary} | Rejection
+/**
+ * Answer to a `document` task: the summary as JSON text. Serialised once, in
+ * the worker: the run parses it and keeps the same text as its cache entry.
+ */
+export type DocumentResult = {readonly summary: string} | Rejection
 
 /** Answer to a `write` task: rows written. */
 export interface WriteResult {
@@ -150,7 +154,7 @@ async function processDocumentTask(task: DocumentTask): Promise<DocumentResult> 
   const rejection = await runPhase(processors.main, file)
   if (rejection) return rejection
   try {
-    return {summary: summariseDocument(file, duplicateSettings(task.duplicates))}
+    return {summary: JSON.stringify(summariseDocument(file, duplicateSettings(task.duplicates)))}
   } catch (error) {
     return {reject: {reason: 'internal-error', detail: firstLine(error)}}
   }

@@ -593,6 +593,35 @@ function isInitialism(word: Node): boolean {
 // `makeInitialWhiteSpaceSiblings` ran).
 
 /**
+ * The step both abbreviation plugins end with: the sentence's final full stop
+ * joins the abbreviation before it, and the next sentence joins this one.
+ *
+ * @param children
+ *   Sentences of the paragraph.
+ * @param index
+ *   Index of `sentence`.
+ * @param sentence
+ *   Sentence that ends in `word` and `period`.
+ * @param word
+ *   The abbreviation.
+ * @param period
+ *   The full stop.
+ * @returns
+ *   The index the plugin's loop goes on from.
+ */
+function joinAtAbbreviation(children: Node[], index: number, sentence: Parent, word: Parent, period: Node): number {
+  word.children.push(period)
+  sentence.children.pop()
+  takeEnd(word, period)
+  const next = children[index + 1]
+  if (!(next && next.type === 'SentenceNode')) return index
+  sentence.children.push(...next.children)
+  children.splice(index + 1, 1)
+  takeEnd(sentence, next)
+  return revisit(index - 1)
+}
+
+/**
  * `parse-english`: a sentence that ends in an abbreviation (`Mr.`, `Calif.`)
  * takes the next sentence in.
  *
@@ -611,16 +640,7 @@ function mergeEnglishPrefixExceptions(paragraph: Parent): void {
     if (!(period && period.type === 'PunctuationNode' && period.value === '.' && word && word.type === 'WordNode')) continue
     const value = toString(word)
     if (!(english.abbreviations.test(value.toLowerCase()) || english.abbreviationsSensitive.test(value))) continue
-    word.children.push(period)
-    sentence.children.pop()
-    takeEnd(word, period)
-    const next = children[index + 1]
-    if (next && next.type === 'SentenceNode') {
-      sentence.children.push(...next.children)
-      children.splice(index + 1, 1)
-      takeEnd(sentence, next)
-      index = revisit(index - 1)
-    }
+    index = joinAtAbbreviation(children, index, sentence, word, period)
   }
 }
 
@@ -752,16 +772,7 @@ function mergePrefixExceptions(parent: Parent): void {
     if (!isMark(period) || period.value !== '.') continue
     const node = child.children[child.children.length - 2] as Node
     if (node.type !== 'WordNode' || !abbreviationPrefix.test(toString(node).toLowerCase())) continue
-    node.children.push(period)
-    child.children.pop()
-    takeEnd(node, period)
-    const next = children[index + 1]
-    if (next && next.type === 'SentenceNode') {
-      child.children.push(...next.children)
-      children.splice(index + 1, 1)
-      takeEnd(child, next)
-      index = revisit(index - 1)
-    }
+    index = joinAtAbbreviation(children, index, child, node, period)
   }
 }
 
