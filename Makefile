@@ -42,6 +42,7 @@ bench: build
 	node dist/bench/bench.js
 	node dist/bench/bench.js --documents 50000 --workers 2 --no-incremental
 	node dist/bench/bench-stages.js
+	node dist/bench/bench-cores.js
 	node dist/bench/bench-dedupe.js
 
 docs: build

@@ -49,7 +49,7 @@ export function dataDictionary(): string {
     'What a run did: `newsdrop_version`, `schema_version`, `node_version`, `input`, counts of `documents` and',
     '`rejects`, `cached` (documents taken from the cache), `rows` per output file, input `bytes`, wall-clock',
     '`seconds`, `stage_milliseconds` (time per stage summed over documents), `step_milliseconds` (wall clock of reading, the clean phase, the stages, the corpus steps',
-    'and writing), `edits_per_stage`, `peak_memory_mb` (peak resident memory of the run\'s process and of its largest worker process), `options_sha256`, `input_fingerprint` (code, options and inputs: a run',
+    'and writing), `edits_per_stage`, `peak_memory_mb` (peak resident memory of the run\'s process and of its largest worker process), `cpu_seconds` (CPU time of the run\'s process and of all its worker processes), `options_sha256`, `input_fingerprint` (code, options and inputs: a run',
     'with the same fingerprint as the current output is a no-op, `status` `unchanged`) and `rejected`.',
     ''
   )

@@ -10,6 +10,25 @@
 import {fork, type ChildProcess} from 'node:child_process'
 import type {TaskResults, WorkerTask} from './worker.js'
 
+/** What worker processes used, reported when the pool closes. */
+export interface PoolUsage {
+  /** Largest peak resident memory of one process, in bytes. */
+  readonly peakMemory: number
+  /** CPU time (user and system) of all processes, in seconds. */
+  readonly cpuSeconds: number
+}
+
+/**
+ * CPU time this process has used so far (user and system).
+ *
+ * @returns
+ *   Seconds.
+ */
+export function cpuSeconds(): number {
+  const {user, system} = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
 /** Tasks sent to one process before it answers (the next is ready when one ends). */
 const tasksPerProcess = 2
 
@@ -32,7 +51,7 @@ export class ProcessPool {
   readonly #slots: Slot[] = []
   readonly #waiting: PendingTask[] = []
   #nextId = 0
-  #closed: Promise<number> | undefined
+  #closed: Promise<PoolUsage> | undefined
 
   /**
    * Start the processes.
@@ -68,9 +87,9 @@ export class ProcessPool {
    * Stop every process.
    *
    * @returns
-   *   The largest peak resident memory of a process, in bytes.
+   *   What the processes used.
    */
-  close(): Promise<number> {
+  close(): Promise<PoolUsage> {
     this.#closed ??= this.#stop()
     return this.#closed
   }
@@ -82,35 +101,39 @@ export class ProcessPool {
    *   Nothing.
    */
   kill(): void {
-    this.#closed ??= Promise.resolve(0)
+    this.#closed ??= Promise.resolve({peakMemory: 0, cpuSeconds: 0})
     for (const slot of this.#slots) slot.child.kill()
   }
 
   /**
-   * Ask every process for its peak memory, then let it exit.
+   * Ask every process what it used, then let it exit.
    *
    * @returns
-   *   The largest peak resident memory of a process, in bytes.
+   *   The largest peak memory of a process and the CPU time of all of them.
    */
-  async #stop(): Promise<number> {
-    const peaks = await Promise.all(
+  async #stop(): Promise<PoolUsage> {
+    const usages = await Promise.all(
       this.#slots.map(
         (slot) =>
-          new Promise<number>((resolve) => {
+          new Promise<PoolUsage>((resolve) => {
             const {child} = slot
-            if (child.exitCode !== null || child.signalCode !== null) return resolve(0)
-            let peak = 0
-            child.on('message', (message: {peakMemory?: number}) => {
-              if (message.peakMemory === undefined) return
-              peak = message.peakMemory
+            const none = {peakMemory: 0, cpuSeconds: 0}
+            if (child.exitCode !== null || child.signalCode !== null) return resolve(none)
+            let usage = none
+            child.on('message', (message: {usage?: PoolUsage}) => {
+              if (message.usage === undefined) return
+              usage = message.usage
               child.disconnect()
             })
-            child.once('exit', () => resolve(peak))
-            child.send({peakMemory: true})
+            child.once('exit', () => resolve(usage))
+            child.send({usage: true})
           })
       )
     )
-    return Math.max(0, ...peaks)
+    return {
+      peakMemory: Math.max(0, ...usages.map((usage) => usage.peakMemory)),
+      cpuSeconds: usages.reduce((sum, usage) => sum + usage.cpuSeconds, 0)
+    }
   }
 
   /**

@@ -39,8 +39,7 @@ export interface PipelineOptions {
   readonly dates?: Parameters<typeof dates>[0]
 }
 
-/** Names of the stages in the order they run (the `stage` column of `edits.csv`). */
-export const stageNames = ['decode', 'normalise', 'segment', 'boilerplate', 'dedupe-sections', 'sentences', 'despin', 'entities', 'dates'] as const
+export {stageNames} from './stage-names.js'
 
 /**
  * Build the frozen processors of the two phases; a bad stage option throws

@@ -17,13 +17,14 @@ import {documentTables, indexedDocument, rowLine, type DocumentSummary} from './
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import type {PipelineOptions} from './processor.js'
-import {ProcessPool} from './process-pool.js'
+import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
 import {QueueBatcher, redisConnection} from './queue.js'
 import {compareText} from './record.js'
 import {add, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {version} from './version.js'
-import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, WorkerTask} from './worker.js'
+import {stageNames} from './stage-names.js'
+import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, TaskResults, WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
 import {duplicateSettings, matchDrop, type IndexedDocument, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
@@ -100,6 +101,8 @@ export interface RunReport {
   readonly edits_per_stage: Record<string, number>
   /** Peak resident memory in MB of the run's process and of its largest worker process (`0` without worker processes). */
   readonly peak_memory_mb: {readonly run: number; readonly worker: number}
+  /** CPU seconds (user and system) of the run's process and of all its worker processes together. */
+  readonly cpu_seconds: {readonly run: number; readonly workers: number}
   /** Digest of the stage and output options. */
   readonly options_sha256: string
   /** Digest of the code, options and every input's content and metadata. */
@@ -229,21 +232,28 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 
   // The stages and the entity model load only now: an unchanged drop never
   // needs them (same options and code as a run that published, so they
-  // were valid). Building the processors checks every stage option.
-  const {createProcessors, stageNames} = await guarded(import('./processor.js'))
-  const {default: handleTask} = await guarded(import('./worker.js'))
-  try {
+  // were valid). Building the processors checks every stage option: in a
+  // worker process when there is a pool (it loads them for its tasks
+  // anyway), so this process never loads them; else here.
+  let handleTask: ((task: WorkerTask) => Promise<unknown>) | undefined
+  if (pool) {
+    const check = await guarded(pool.run({kind: 'check', pipeline: settings.pipeline}))
+    if (check.error !== undefined) {
+      pool.kill()
+      throw new TypeError(check.error)
+    }
+  } else {
+    const {createProcessors} = await import('./processor.js')
+    ;({default: handleTask} = await import('./worker.js'))
     createProcessors(settings.pipeline)
-  } catch (error) {
-    pool?.kill()
-    throw error
   }
-  const local = <Task extends WorkerTask>(task: Task) => (pool ? pool.run(task) : handleTask(task))
+  const local = <Task extends WorkerTask>(task: Task) =>
+    (pool ? pool.run(task) : (handleTask as NonNullable<typeof handleTask>)(task)) as Promise<TaskResults[Task['kind']]>
   const window = pool ? workers * windowPerWorker : concurrency
   const staging = await guarded(createStaging(output))
   const nextCache = await guarded(CacheWriter.create(state))
   const previousCache = useCache ? CacheReader.open(state) : undefined
-  let workerMemory = 0
+  let workerUsage: PoolUsage = {peakMemory: 0, cpuSeconds: 0}
   try {
     // Clean phase: count, for every line, the documents that hold it.
     const scanResults: Array<ScannedInput | undefined> = new Array(read.length)
@@ -407,7 +417,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     )
     const counts: Record<string, number> = Object.fromEntries(written)
     await rm(work, {recursive: true, force: true})
-    workerMemory = (await pool?.close()) ?? 0
+    workerUsage = (await pool?.close()) ?? workerUsage
     endStep('write')
 
     const report: RunReport = {
@@ -425,7 +435,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       stage_milliseconds: Object.fromEntries(Object.entries(stageTotals).map(([name, milliseconds]) => [name, round(milliseconds)])),
       step_milliseconds: steps,
       edits_per_stage: editTotals,
-      peak_memory_mb: {run: megabytes(process.resourceUsage().maxRSS * 1024), worker: megabytes(workerMemory)},
+      peak_memory_mb: {run: megabytes(process.resourceUsage().maxRSS * 1024), worker: megabytes(workerUsage.peakMemory)},
+      cpu_seconds: {run: round(cpuSeconds()), workers: round(workerUsage.cpuSeconds)},
       options_sha256: createHash('sha256').update(JSON.stringify([settings.pipeline ?? {}, settings.byteOrderMark ?? true])).digest('hex'),
       input_fingerprint: fingerprint,
       rejected: rejects

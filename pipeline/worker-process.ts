@@ -2,14 +2,15 @@
  * Entry point of a worker process of the one-machine pool
  * (`process-pool.ts`): answers each task message with the task's result.
  */
+import {cpuSeconds} from './process-pool.js'
 import handleTask, {type WorkerTask} from './worker.js'
 
-/** A task message from the pool, or its question for the peak memory before it stops the process. */
-type PoolMessage = {readonly id: number; readonly task: WorkerTask} | {readonly peakMemory: true}
+/** A task message from the pool, or its question for what the process used before it stops it. */
+type PoolMessage = {readonly id: number; readonly task: WorkerTask} | {readonly usage: true}
 
 process.on('message', function (message: PoolMessage) {
-  if ('peakMemory' in message) {
-    answer({peakMemory: process.resourceUsage().maxRSS * 1024})
+  if ('usage' in message) {
+    answer({usage: {peakMemory: process.resourceUsage().maxRSS * 1024, cpuSeconds: cpuSeconds()}})
     return
   }
   handleTask(message.task).then(

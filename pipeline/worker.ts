@@ -5,7 +5,9 @@
  * task is plain data in and plain data out, so the datasets are the same
  * bytes whichever engine ran, and a document's answer is what the cache keeps.
  *
- * Three tasks:
+ * Tasks:
+ * - `check`: build the processors for the run's stage options (a bad option
+ *   fails the run before any document);
  * - `scan`: the clean phase, answered with the hashes of the document's lines
  *   (the run counts them across the drop);
  * - `document`: both phases, answered with the document's output rows and the
@@ -60,8 +62,14 @@ export interface BatchTask {
   readonly tasks: ReadonlyArray<ScanTask | DocumentTask>
 }
 
+/** Check the stage options: build the processors, as every later task in the process will. */
+export interface CheckTask {
+  readonly kind: 'check'
+  readonly pipeline?: PipelineOptions | undefined
+}
+
 /** Any task. */
-export type WorkerTask = ScanTask | DocumentTask | BatchTask | WriteTableTask
+export type WorkerTask = ScanTask | DocumentTask | BatchTask | WriteTableTask | CheckTask
 
 /** Why a document was rejected. */
 export interface Rejection {
@@ -71,7 +79,6 @@ export interface Rejection {
 /** Answer to a `scan` task: the hash of each distinct non-empty line, in order of first occurrence. */
 export type ScanResult = {readonly lines: readonly number[]} | Rejection
 
-/** Answer to a `document` task. */
 /**
  * Answer to a `document` task: the summary as JSON text. Serialised once, in
  * the worker: the run parses it and keeps the same text as its cache entry.
@@ -83,8 +90,14 @@ export interface WriteResult {
   readonly rows: number
 }
 
+/** Answer to a `check` task: why the options are wrong, if they are. */
+export interface CheckResult {
+  readonly error?: string | undefined
+}
+
 /** The answer type of each task kind. */
 export interface TaskResults {
+  check: CheckResult
   scan: ScanResult
   document: DocumentResult
   batch: Array<ScanResult | DocumentResult>
@@ -115,8 +128,27 @@ export default async function handleTask<Task extends WorkerTask>(task: Task): P
     }
     case 'write':
       return (await writeTable(task)) as TaskResults[Task['kind']]
+    case 'check':
+      return checkOptions(task) as TaskResults[Task['kind']]
   }
   throw new Error('Unexpected task `' + (task as {kind: unknown}).kind + '`')
+}
+
+/**
+ * Build the processors for a run's stage options.
+ *
+ * @param task
+ *   Options.
+ * @returns
+ *   The error message of a bad option, if any.
+ */
+function checkOptions(task: CheckTask): CheckResult {
+  try {
+    processorsFor(task.pipeline)
+    return {}
+  } catch (error) {
+    return {error: String((error as Error).message ?? error)}
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ const report: RunReport = {
   step_milliseconds: {},
   edits_per_stage: {},
   peak_memory_mb: {run: 100, worker: 0},
+  cpu_seconds: {run: 1, workers: 0},
   options_sha256: 'y',
   input_fingerprint: 'x',
   rejected: [{sourcePath: 'x.bin', reason: 'binary', detail: 'NUL bytes'}]

@@ -24,3 +24,16 @@ test('worker processes give the same datasets as one process', async function (t
     t.true((await readFile(path.join(folder, 'one', name))).equals(await readFile(path.join(folder, 'two', name))), name)
   }
 })
+
+test('a bad stage option fails a run with worker processes before any document, as it does without', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-workers-'))
+  const input = path.join(folder, 'input')
+  await cp(path.join(root, 'input'), input, {recursive: true})
+  for (const workers of [1, 2]) {
+    await t.throwsAsync(
+      run({input, output: path.join(folder, 'out-' + workers), state: path.join(folder, 'state-' + workers), workers, pipeline: {despin: {threshold: -1}}, warn() {}}),
+      {instanceOf: TypeError, message: /Expected `threshold` to be a finite number > 0, got `-1`/}
+    )
+    await t.throwsAsync(readdir(path.join(folder, 'out-' + workers)), {code: 'ENOENT'})
+  }
+})
