@@ -64,6 +64,8 @@ export interface SentenceFeatures {
   readonly shapes: Int32Array
   /** `1` where a name may start: a capital or a digit (`iPhone` is the price of speed). */
   readonly starters: Uint8Array
+  /** `1` where the token is a number (see {@link digitOnly}): no closed name runs on into it. */
+  readonly numbers: Uint8Array
 }
 
 /**
@@ -233,6 +235,8 @@ interface WordInfo extends Surface, Form {
   /** The form itself. */
   readonly text: string
   readonly starter: boolean
+  /** A number (see {@link digitOnly}). */
+  readonly number: boolean
   readonly lower: number
   readonly shape: number
   readonly keys: readonly number[]
@@ -462,18 +466,20 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
     const lowers = new Int32Array(count)
     const shapes = new Int32Array(count)
     const starters = new Uint8Array(count)
+    const numbers = new Uint8Array(count)
     for (let index = 0; index < count; index++) {
       const info = infos[index] as WordInfo
       lowers[index] = info.lower
       shapes[index] = info.shape
       starters[index] = info.starter ? 1 : 0
+      numbers[index] = info.number ? 1 : 0
       starts[index] = keys.length
       for (const key of info.keys) keys.push(key)
       neighbourKeys(sentence, index, keys)
       contextKeys(sentence, index, keys)
     }
     starts[count] = keys.length
-    return {keys: Int32Array.from(keys), starts, words: lowers, shapes, starters}
+    return {keys: Int32Array.from(keys), starts, words: lowers, shapes, starters, numbers}
   }
 }
 
@@ -614,21 +620,59 @@ function labelContextKeys(previous: number, word: number, shape: number, target:
 }
 
 /**
- * Whether label `label` may follow label `previous` under BILOU.
+ * Whether label `label` may follow label `previous` under BILOU, and, when
+ * the next token is a number, whether it may stand before it: a number never
+ * continues a closed name (`W. Athey 111`, `Somerset 83` in a result table),
+ * so a label that leaves one open (`B-`, `I-`) cannot precede it.
  *
  * @param previous
  *   Label index before (`0` = `O` or the sentence start).
  * @param label
  *   Candidate label index.
+ * @param beforeNumber
+ *   Whether the next token is a number (see {@link digitOnly}).
  * @returns
  *   Whether the transition is valid.
  */
-export function allowed(previous: number, label: number): boolean {
+export function allowed(previous: number, label: number, beforeNumber = false): boolean {
   const open = opens(previous)
   if (label === 0) return !open
+  if (beforeNumber && opens(label) && closedTypes[Math.floor((label - 1) / 4)] === 1) return false
   const part = (label - 1) % 4
   if (!open) return part === 0 || part === 3
   return (part === 1 || part === 2) && Math.floor((label - 1) / 4) === Math.floor((previous - 1) / 4)
+}
+
+/**
+ * Types whose names never hold a number after their first word (`1`, by
+ * {@link tagTypes} index): people, organisations, places, groups. MISC
+ * names may (`Windows 95`, `Euro 2004`).
+ */
+const closedTypes = Uint8Array.from(tagTypes, (type) => (type === 'MISC' ? 0 : 1))
+
+/**
+ * Whether a number ends a name of this type (see {@link allowed}).
+ *
+ * @param type
+ *   Tagger type.
+ * @returns
+ *   Whether it does.
+ */
+export function closedByNumber(type: TagType): boolean {
+  return closedTypes[tagTypes.indexOf(type)] === 1
+}
+
+/**
+ * Whether a token is a number (`111`, `1996`, `4-0`, `.470` is not): it
+ * starts with a digit and holds only digits and `.,:/-`.
+ *
+ * @param word
+ *   Token text.
+ * @returns
+ *   Whether it is.
+ */
+export function digitOnly(word: string): boolean {
+  return /^[0-9][0-9.,:/-]*$/.test(word)
 }
 
 /**
@@ -643,9 +687,11 @@ export function opens(label: number): boolean {
   return label !== 0 && (label - 1) % 4 < 2
 }
 
-/** {@link allowed} as a table: `transitions[previous * labelCount + label]`. */
-const transitions = Uint8Array.from({length: labelCount * labelCount}, (_, index) =>
-  allowed(Math.floor(index / labelCount), index % labelCount) ? 1 : 0
+/**
+ * {@link allowed} as a table: `transitions[(beforeNumber * labelCount + previous) * labelCount + label]`.
+ */
+const transitions = Uint8Array.from({length: 2 * labelCount * labelCount}, (_, index) =>
+  allowed(Math.floor(index / labelCount) % labelCount, index % labelCount, index >= labelCount * labelCount) ? 1 : 0
 )
 
 /**
@@ -720,11 +766,13 @@ function addRow(weights: Int32Array, row: number, scores: Int32Array, at: number
  *   Score per label.
  * @param previous
  *   Label index before.
+ * @param beforeNumber
+ *   Whether the next token is a number.
  * @returns
  *   Label index.
  */
-function bestLabel(scores: Int32Array, previous: number): number {
-  const base = previous * labelCount
+function bestLabel(scores: Int32Array, previous: number, beforeNumber: boolean): number {
+  const base = ((beforeNumber ? labelCount : 0) + previous) * labelCount
   let best = -1
   for (let label = 0; label < labelCount; label++) {
     if (transitions[base + label] === 1 && (best === -1 || (scores[label] as number) > (scores[best] as number))) best = label
@@ -743,7 +791,7 @@ function bestLabel(scores: Int32Array, previous: number): number {
  *   Label index per token.
  */
 export function tagSentence(model: Model, features: SentenceFeatures): Uint8Array {
-  const {keys, starts, words, shapes, starters} = features
+  const {keys, starts, words, shapes, starters, numbers} = features
   const count = starts.length - 1
   const labels = new Uint8Array(count)
   const scores = new Int32Array(labelCount)
@@ -765,7 +813,7 @@ export function tagSentence(model: Model, features: SentenceFeatures): Uint8Arra
     }
     labelFeatures(previous, previous2, words[index] as number, shapes[index] as number, dynamic)
     for (const key of dynamic) addWeights(model, key, scores, 0)
-    const best = bestLabel(scores, previous)
+    const best = bestLabel(scores, previous, index + 1 < count && numbers[index + 1] === 1)
     labels[index] = best
     previous2 = previous
     previous = best
@@ -874,7 +922,7 @@ export function createTagger(model: Model): Tagger {
       contextKeys(sentence, index, dynamic)
       labelContextKeys(previous, info.lower, info.shape, dynamic)
       for (const key of dynamic) addRow(model.weights, recentRow(key), scores, 0)
-      const best = bestLabel(scores, previous)
+      const best = bestLabel(scores, previous, index + 1 < last && (forms[index + 1] as WordInfo).number)
       labels[index - first] = best
       previous2 = previous
       previous = best
@@ -1151,6 +1199,7 @@ function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: s
     hasLower: surface.hasLower,
     hasUpper: surface.hasUpper,
     starter: capitalised || (first >= '0' && first <= '9'),
+    number: digitOnly(word),
     lower: lowerHash,
     shape: shapeHash,
     keys,

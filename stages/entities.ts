@@ -164,8 +164,9 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
   const lower = (index: number) => (forms[index] as Form).normalised
   const lowerStart = (index: number) => (forms[index] as Form).lowerStart
   const punctuation = (index: number) => punctuationOnly.test(word(index))
-  while (first < last && digitsOnly.test(word(first))) first++
-  while (first <= last && (punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
+  // `the 1991 Almaty Declaration`: numbers, punctuation and lower-case words
+  // open no name, in whatever order they come.
+  while (first <= last && (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
   // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
   while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++

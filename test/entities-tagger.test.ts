@@ -1,6 +1,17 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
-import {createExtractor, createTagger, decodeModel, documentCasing, normaliseWord, tagSentence} from '../stages/entities-tagger.js'
+import {
+  allowed,
+  createExtractor,
+  createTagger,
+  decodeModel,
+  digitOnly,
+  documentCasing,
+  labelNames,
+  labelSpans,
+  normaliseWord,
+  tagSentence
+} from '../stages/entities-tagger.js'
 import {sentenceRanges, tokenize} from '../stages/entities-tokens.js'
 
 // Compiled tests run from `dist/test/`.
@@ -46,6 +57,23 @@ test('tags as `tagSentence` does over the extractor’s features', function (t) 
       tagged.forms.map((form) => form.normalised),
       words.map((word) => normaliseWord(word))
     )
+  }
+})
+
+test('ends a person, organisation, place or group name before a number, not a MISC name', function (t) {
+  const label = (name: string) => labelNames.indexOf(name)
+  t.true(digitOnly('111') && digitOnly('4-0') && digitOnly('1996') && !digitOnly('.470') && !digitOnly('3M'))
+  for (const type of ['PER', 'ORG', 'LOC', 'NORP']) {
+    t.false(allowed(label('B-' + type), label('I-' + type), true))
+    t.true(allowed(label('B-' + type), label('L-' + type), true))
+    t.false(allowed(0, label('B-' + type), true))
+    t.true(allowed(0, label('U-' + type), true))
+  }
+  t.true(allowed(label('B-MISC'), label('I-MISC'), true))
+  const words = ['Hove', ':', 'Sussex', '363', '(', 'W.', 'Athey', '111', ',', 'V.', 'Drakes', '52', ')']
+  const sentence = [...labelSpans(reference(words.join(' ')).labels[0] ?? [])]
+  for (const span of sentence) {
+    if (span.type !== 'MISC') t.false(words.slice(span.start + 1, span.end).some(digitOnly), words.slice(span.start, span.end).join(' '))
   }
 })
 

@@ -1,3 +1,4 @@
+import {readFile} from 'node:fs/promises'
 import test from 'ava'
 import {sourcePlace} from '../pipeline/record.js'
 import {entities} from '../stages/entities.js'
@@ -70,6 +71,14 @@ test('tells the White House building from the White House acting', tags, 'Leader
 test('keeps a name with `of` whole', tags, 'Both sides pledged to respect the Charter of the United Nations.', [
   'Charter of the United Nations|WORK_OF_LAW|Charter of the United Nations'
 ])
+test('starts no name with a number, however the tagger ran a span on', async function (t) {
+  // The tagger reads this line of the sample as one MISC span from `Charter`
+  // to `Declaration`; cut at `and the`, the second part opened with `1991`.
+  const text = await readFile(new URL('../../input/004_f45bfc0a37f2af91.txt', import.meta.url), 'utf8')
+  const mentions = await tag(text)
+  t.true(mentions.includes('Almaty Declaration|WORK_OF_LAW|Almaty Declaration'))
+  t.deepEqual(mentions.filter((mention) => /^\d/.test(mention)), [])
+})
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
