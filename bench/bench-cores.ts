@@ -43,7 +43,7 @@ if (values.child === undefined) {
   for (const count of values.processes.split(',').map(Number)) {
     const script = new URL(import.meta.url).pathname
     const runs = await Promise.all(
-      Array.from({length: count}, () => promisify(execFile)(process.execPath, [script, '--child', folder], {maxBuffer: 1 << 20}))
+      Array.from({length: count}, () => promisify(execFile)(process.execPath, [...process.execArgv, script, '--child', folder], {maxBuffer: 1 << 20}))
     )
     const measured = runs.map((run) => JSON.parse(run.stdout) as Measurement)
     const slowest = Math.max(...measured.map((each) => each.seconds))

@@ -66,18 +66,24 @@ for (const [workers, result] of cold) {
 console.log('')
 console.log('End to end (read, every stage, corpus steps, write), cold:')
 console.log('')
-console.log('| workers | seconds | MB/s | MB/s per worker | documents/s | speed-up | peak memory: run process | peak memory: worker process |')
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log(
+  '| workers | seconds | MB/s | MB/s per worker | documents/s | speed-up | CPU seconds: run + workers | MB per CPU second | peak memory: run process | peak memory: worker process |'
+)
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [workers, result] of cold) {
   const {run, worker} = result.report.peak_memory_mb
+  const cpu = result.report.cpu_seconds
   console.log(
-    '| %d | %s | %s | %s | %s | %sx | %d MB | %s |',
+    '| %d | %s | %s | %s | %s | %sx | %s + %s | %s | %d MB | %s |',
     workers,
     result.seconds.toFixed(2),
     rate(megabytes, result.seconds),
     rate(megabytes / workers, result.seconds),
     rate(result.report.documents, result.seconds),
     (base.seconds / result.seconds).toFixed(2),
+    cpu.run.toFixed(1),
+    cpu.workers.toFixed(1),
+    rate(megabytes, cpu.run + cpu.workers),
     Math.round(run),
     worker > 0 ? Math.round(worker) + ' MB' : '(none)'
   )
