@@ -528,17 +528,13 @@ function shingleHashes(words: readonly string[], size: number): Set<number> {
  *   Nothing.
  */
 function minhash(hashes: ReadonlySet<number>, signature: Uint32Array, offset: number): void {
+  signature.fill(0xff_ff_ff_ff)
   const seeds = seedList(offset, signature.length)
-  const values = Uint32Array.from(hashes)
-  // Slot by slot, so the running minimum stays in a register.
-  for (let slot = 0; slot < signature.length; slot++) {
-    const seed = seeds[slot] as number
-    let least = 0xff_ff_ff_ff
-    for (let index = 0; index < values.length; index++) {
-      const value = mix((values[index] as number) ^ seed) >>> 0
-      if (value < least) least = value
+  for (const hash of hashes) {
+    for (let slot = 0; slot < signature.length; slot++) {
+      const value = mix(hash ^ (seeds[slot] as number)) >>> 0
+      if (value < (signature[slot] as number)) signature[slot] = value
     }
-    signature[slot] = least
   }
 }
 
@@ -554,18 +550,10 @@ function minhash(hashes: ReadonlySet<number>, signature: Uint32Array, offset: nu
  *   Seeds.
  */
 function seedList(offset: number, count: number): Uint32Array {
-  const key = offset + ':' + count
-  let seeds = seedLists.get(key)
-  if (!seeds) {
-    seeds = new Uint32Array(count)
-    for (let index = 0; index < count; index++) seeds[index] = mix(Math.imul(offset + index + 1, 0x9e_37_79_b9)) >>> 0
-    seedLists.set(key, seeds)
-  }
+  const seeds = new Uint32Array(count)
+  for (let index = 0; index < count; index++) seeds[index] = mix(Math.imul(offset + index + 1, 0x9e_37_79_b9)) >>> 0
   return seeds
 }
-
-/** Seeds by offset and count, made once per process. */
-const seedLists = new Map<string, Uint32Array>()
 
 /**
  * Share of equal slots of two signatures in `[start, end)`: the estimated
