@@ -40,6 +40,11 @@ test('maps variants through the alias table', tags, 'Officials from the U.S. and
   'United States of America|GPE|United States',
   'US|GPE|United States'
 ])
+test('knows the organisations news names often, with their usual forms', tags, 'Shares fell after the Fed raised rates. The SEC and Goldman Sachs declined to comment.', [
+  'Fed|ORG|Federal Reserve',
+  'SEC|ORG|Securities and Exchange Commission',
+  'Goldman Sachs|ORG|Goldman Sachs'
+])
 test('maps plural demonyms to the adjective', tags, 'Armenians and Azerbaijanis celebrated in the streets.', [
   'Armenians|NORP|Armenian',
   'Azerbaijanis|NORP|Azerbaijani'
