@@ -3,6 +3,7 @@ import type {Root, Sentence} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {applyEdits, decoded, sourcePlace, type TextEdit} from '../pipeline/record.js'
+import {cliticStart} from './clitics.js'
 import {
   audienceFollowers,
   audienceNouns,
@@ -282,21 +283,6 @@ function splitSentence(sentence: Sentence, quotedBefore: boolean, result: Token[
   }
   if (tokens.length > 0) result.push(tokens)
   return quoted
-}
-
-/**
- * Where the clitic of a contraction or possessive starts, as the Penn
- * Treebank splits them (`isn’t` -> `is` + `n’t`, `they’re` -> `they` + `’re`).
- *
- * @param text
- *   Word as written.
- * @returns
- *   Offset of the clitic in the word, or `0` when it has none.
- */
-function cliticStart(text: string): number {
-  if (!text.includes("'") && !text.includes('’')) return 0
-  const match = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/i.exec(text)
-  return match ? (match[1] as string).length : 0
 }
 
 /**

@@ -3,6 +3,7 @@
  * the token splitting rules shared with the training readers, so the tagger
  * sees the same units at training and at run time.
  */
+import {cliticStart} from './clitics.js'
 import {stateAbbreviations} from './entities-list.js'
 
 /** A token of the working text: `text.slice(start, end)`. */
@@ -33,8 +34,9 @@ const quotedOpening = /^[\p{Lu}"“]/u
 
 /**
  * Split a text into tokens: words, initialisms, abbreviations with their full
- * stop, single punctuation marks; a possessive `’s` and every hyphen are
- * tokens of their own (`U.S.-brokered` -> `U.S.` `-` `brokered`).
+ * stop, single punctuation marks; a possessive `’s`, a contracted `’m`, `’ve`,
+ * `n’t` … and every hyphen are tokens of their own (`U.S.-brokered` -> `U.S.`
+ * `-` `brokered`).
  *
  * @param text
  *   Working text.
@@ -61,9 +63,11 @@ export function tokenize(text: string): Token[] {
       joinable = false
       continue
     }
-    // `Trump’s` -> `Trump` `’s`.
-    if (value.length > 2 && possessive(value)) {
-      tokens.push({start, end: end - 2, text: value.slice(0, -2)}, {start: end - 2, end, text: value.slice(-2)})
+    // `Trump’s` -> `Trump` `’s`; `I’m` -> `I` `’m`, `Don’t` -> `Do` `n’t`, as
+    // the training corpora write them (else `I’m` is an unknown capitalised word).
+    const clitic = cliticStart(value)
+    if (clitic > 0) {
+      tokens.push({start, end: start + clitic, text: value.slice(0, clitic)}, {start: start + clitic, end, text: value.slice(clitic)})
     } else {
       tokens.push({start, end, text: value})
     }
@@ -124,22 +128,8 @@ function space(code: number): boolean {
 }
 
 /**
- * Whether a word ends in a possessive `’s` (or `'s`, `’S`).
- *
- * @param word
- *   Word.
- * @returns
- *   Whether it does.
- */
-function possessive(word: string): boolean {
-  const apostrophe = word.charAt(word.length - 2)
-  const letter = word.charAt(word.length - 1)
-  return (apostrophe === "'" || apostrophe === '’') && (letter === 's' || letter === 'S')
-}
-
-/**
  * Split one token of a pre-tokenized corpus the way {@link tokenize} would
- * (hyphens and a possessive apart), so training data matches run-time tokens.
+ * (hyphens and clitics apart), so training data matches run-time tokens.
  *
  * @param token
  *   Token text.

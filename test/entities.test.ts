@@ -125,6 +125,26 @@ test('tokenizes abbreviations, possessives and hyphens', function (t) {
   )
 })
 
+test('splits contractions as the training corpora do', function (t) {
+  t.deepEqual(
+    tokenize("I'm sure I’ve said Don't. They'll see what we're doing; ISN'T it?").map((token) => token.text),
+    ['I', "'m", 'sure', 'I', '’ve', 'said', 'Do', "n't", '.', 'They', "'ll", 'see', 'what', 'we', "'re", 'doing', ';', 'IS', "N'T", 'it', '?']
+  )
+})
+
+test(
+  'tags no contraction of `I` as a name',
+  tags,
+  [
+    'Carter wants to stay in Spain.',
+    '',
+    'The striker, who joined the club last year, has scored nine goals. "I\'m happy with the way I\'ve settled in," he told reporters. "Scotland is my home. I\'ve got nothing against going back, but I\'m not ready yet."',
+    '',
+    'Carter said: "I\'ve not really thought about it. I\'m glad people still remember me."'
+  ].join('\n'),
+  ['Carter|PERSON|Carter', 'Spain|GPE|Spain', 'Scotland|GPE|Scotland', 'Carter|PERSON|Carter']
+)
+
 test('splits tokens at white space where `\\s` matches', function (t) {
   const wrong: string[] = []
   for (let code = 0; code < 0x1_00_00; code++) {
