@@ -359,14 +359,21 @@ export const landformWords: ReadonlySet<string> = new Set([
   'peninsula', 'plain', 'range', 'river', 'sea', 'strait', 'valley'
 ])
 
-/** Capitalised words that are never a name alone: days, months, numbers, pronouns (`Friday`, `Thirty`, `Many`). */
+/** Capitalised words that are never a name alone: days, months, numbers, pronouns, common abbreviations (`Friday`, `Thirty`, `Many`, `GMT`). */
 export const notNames: ReadonlySet<string> = new Set([
   'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'eight', 'eighty', 'eleven',
   'every', 'february', 'fifty', 'five', 'forty', 'four', 'friday', 'he', 'her', 'his', 'hundred', 'i', 'it', 'its',
   'january', 'july', 'june', 'march', 'many', 'may', 'monday', 'most', 'my', 'nine', 'ninety', 'no', 'november',
   'october', 'one', 'our', 'saturday', 'september', 'seven', 'seventy', 'she', 'six', 'sixty', 'some', 'sunday',
   'ten', 'that', 'the', 'their', 'these', 'they', 'thirty', 'this', 'those', 'three', 'thursday', 'tuesday', 'twelve',
-  'tv', 'twenty', 'two', 'we', 'wednesday', 'you', 'your'
+  'tv', 'twenty', 'two', 'we', 'wednesday', 'you', 'your',
+  // Abbreviations in capitals that name no organisation: time zones, roles,
+  // measures, technologies, diseases.
+  // (Not those that are also names: `Ram`, `Led Zeppelin`, `BSE` the exchange.)
+  'aids', 'api', 'atm', 'bpd', 'bst', 'ceo', 'cest', 'cet', 'cfo', 'coo', 'cpi', 'cpu', 'cto', 'diy', 'dna', 'dvd',
+  'edt', 'eps', 'etf', 'faq', 'gdp', 'gmt', 'gnp', 'gps', 'gpu', 'hiv', 'html', 'icbm', 'ipo', 'kwh', 'lcd', 'lng',
+  'lpg', 'mep', 'mph', 'mrsa', 'otc', 'pdf', 'pdt', 'pst', 'ptsd', 'rna', 'sms', 'ufo', 'url', 'usb', 'utc', 'vat',
+  'vip', 'wmd', 'www'
 ])
 
 /** Heads of organisation, facility and law names that go on through `of` / `for` (`Charter of the United Nations`). */

@@ -84,6 +84,9 @@ test('starts no name with a number, however the tagger ran a span on', async fun
   t.true(mentions.includes('Almaty Declaration|WORK_OF_LAW|Almaty Declaration'))
   t.deepEqual(mentions.filter((mention) => /^\d/.test(mention)), [])
 })
+test('tags no common abbreviation in capitals as an organisation', tags, 'The CEO said GDP growth slowed and VAT receipts fell; trading ends at 1600 GMT, the BBC said.', [
+  'BBC|ORG|BBC'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
