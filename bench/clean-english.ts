@@ -83,6 +83,9 @@ export function detokenise(words: readonly string[]): string {
   return text
 }
 
+/** The five predefined XML entities. */
+const xmlEntities: Readonly<Record<string, string>> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+
 /**
  * Replace the five predefined XML entities.
  *
@@ -91,11 +94,7 @@ export function detokenise(words: readonly string[]): string {
  * @returns
  *   Plain text.
  */
-function unescapeXml(value: string): string {
-  return value
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&apos;', "'")
-    .replaceAll('&amp;', '&')
+export function unescapeXml(value: string): string {
+  // One pass, so `&amp;lt;` stays `&lt;`.
+  return value.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => xmlEntities[entity] as string)
 }

@@ -27,6 +27,7 @@ import {findInputs} from '../pipeline/inputs.js'
 import {createProcessors, processDocument} from '../pipeline/processor.js'
 import {decoded, rawPlace} from '../pipeline/record.js'
 import {findDates} from '../stages/dates.js'
+import {unescapeXml} from './clean-english.js'
 import {sharedFolder} from './corpus.js'
 
 /** A temporal expression: span and value, in one text (or one raw line). */
@@ -170,7 +171,7 @@ async function evaluateMeantime(root: string): Promise<Score> {
       const tokens = [...source.matchAll(/<token[^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>([^<]*)<\/token>/g)].map((match) => ({
         sentence: Number(match[1]),
         id: match[2] as string,
-        text: decodeEntities(match[3] as string)
+        text: unescapeXml(match[3] as string)
       }))
       const dateline = tokens.filter((token) => token.sentence === 1).map((token) => token.text).join(' ')
       let anchor = /functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})"/.exec(source)?.[1]
@@ -304,18 +305,6 @@ function canonical(value: string): string {
   const centuries = /^P(\d+)CE$/.exec(value)
   if (centuries) return 'P' + Number(centuries[1]) * 100 + 'Y'
   return value.replace(/^(\d{2,3})X+$/, '$1')
-}
-
-/**
- * Decode the XML entities of a token.
- *
- * @param value
- *   Token text.
- * @returns
- *   Text.
- */
-function decodeEntities(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => ({amp: '&', lt: '<', gt: '>', quot: '"', apos: '\''})[entity] as string)
 }
 
 /**

@@ -46,6 +46,9 @@ const places = new Set([...model.gazetteer.country, ...model.gazetteer.city, ...
 const regionNames = new Set(model.gazetteer.region)
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
+const givenNames = new Set(model.gazetteer.given.map((name) => normaliseWord(name)))
+/** Mentions of a one-word name without a given name or title before it is taken as an organisation (see `retypeLoneNames`). */
+const loneNameMentions = 2
 // One tagger per thread, like the model: its memo of word forms and its
 // gazetteer index then serve every processor (and test) of the thread.
 const tagger = createTagger(model)
@@ -106,6 +109,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = makeConsistent(tokens, forms, mentions)
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
+    mentions = retypeLoneNames(forms, mentions)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
 }
@@ -682,6 +686,39 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     }
   }
   return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * A one-word "person" that the document names again and again but never
+ * with a given name or a title (`Holcim said …`, `Ryanair`, `Apple`) is an
+ * organisation: a news article introduces the people it is about by their
+ * full name. A lone given name (`Roger`) stays a person.
+ *
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (forms[index] as Form).normalised
+  const named = new Set<string>()
+  const counts = new Map<string, number>()
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue
+    if (mention.last > mention.first) {
+      for (let index = mention.first; index <= mention.last; index++) named.add(word(index))
+    } else if (mention.first > 0 && (personTitles.has(word(mention.first - 1)) || titleWords.has(word(mention.first - 1)))) {
+      named.add(word(mention.first))
+    } else {
+      counts.set(word(mention.first), (counts.get(word(mention.first)) ?? 0) + 1)
+    }
+  }
+  const lone = (name: string) => (counts.get(name) ?? 0) >= loneNameMentions && !named.has(name) && !givenNames.has(name)
+  return mentions.map((mention) =>
+    mention.type === 'PERSON' && mention.first === mention.last && lone(word(mention.first)) ? {...mention, type: 'ORG'} : mention
+  )
 }
 
 /**

@@ -87,6 +87,16 @@ test('starts no name with a number, however the tagger ran a span on', async fun
 test('tags no common abbreviation in capitals as an organisation', tags, 'The CEO said GDP growth slowed and VAT receipts fell; trading ends at 1600 GMT, the BBC said.', [
   'BBC|ORG|BBC'
 ])
+test('takes a one-word name a document never gives with a given name or title as an organisation', tags, 'Blinkx said on Tuesday it had raised new money. Blinkx launched its search tool last year, and Blinkx now has 50 staff.', [
+  'Blinkx|ORG|Blinkx',
+  'Blinkx|ORG|Blinkx',
+  'Blinkx|ORG|Blinkx'
+])
+test('keeps a surname of a person the document names in full a person', tags, 'Maria Lopez won the race. Lopez said she was tired. Lopez will rest now.', [
+  'Maria Lopez|PERSON|Maria Lopez',
+  'Lopez|PERSON|Maria Lopez',
+  'Lopez|PERSON|Maria Lopez'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
