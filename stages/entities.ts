@@ -690,9 +690,10 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
 
 /**
  * A one-word "person" that the document names again and again but never
- * with a given name or a title (`Holcim said …`, `Ryanair`, `Apple`) is an
+ * in a longer name or after a title (`Holcim said …`, `Ryanair`) is an
  * organisation: a news article introduces the people it is about by their
- * full name. A lone given name (`Roger`) stays a person.
+ * full name or their title. A given name stays a person (`Elvis`, `Lauren`;
+ * the gazetteer also holds `Ford` and `Chrysler`, which then stay too).
  *
  * @param forms
  *   Form of each token.
