@@ -181,6 +181,8 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Walmart'],
   ['Boeing'],
   ['Airbus'],
+  ['General Motors', 'GM'],
+  ['General Electric'],
   ['Toyota'],
   ['Volkswagen'],
   ['ExxonMobil', 'Exxon Mobil', 'Exxon'],
@@ -381,6 +383,19 @@ export const openHeads: ReadonlySet<string> = new Set([
   'academy', 'agency', 'association', 'bank', 'charter', 'college', 'commission', 'committee', 'council', 'court',
   'declaration', 'department', 'federation', 'foundation', 'fund', 'institute', 'ministry', 'office', 'organisation',
   'organization', 'route', 'school', 'treaty', 'union', 'university'
+])
+
+/** Last words that make a name of several words an organisation, whatever the tagger said (`AirTran Airways`, `Ford Motor Company`). */
+export const organisationHeads: ReadonlySet<string> = new Set([
+  'airlines', 'airways', 'association', 'bank', 'club', 'co.', 'company', 'corp', 'corp.', 'corporation', 'federation',
+  'foundation', 'group', 'holdings', 'inc', 'inc.', 'industries', 'institute', 'llc', 'ltd', 'ltd.', 'motors', 'party',
+  'plc', 'society', 'university'
+])
+
+/** Words a headline in title case leaves in lower case (AP and Chicago style: articles, conjunctions, short prepositions). */
+export const titleLowerWords: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'en', 'for', 'from', 'if', 'in', 'into', 'nor', 'of', 'off', 'on',
+  'onto', 'or', 'over', 'per', 'so', 'than', 'the', 'to', 'up', 'upon', 'via', 'vs', 'with', 'yet'
 ])
 
 /** Titles that announce a person's name right after them (`President Ilham Aliyev`, `Special Envoy Witkoff`). */

@@ -13,8 +13,10 @@ import {
   lawWords,
   notNames,
   openHeads,
+  organisationHeads,
   particles,
   personTitles,
+  titleLowerWords,
   titleWords,
   type EntityType
 } from './entities-list.js'
@@ -170,14 +172,19 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
   const punctuation = (index: number) => punctuationOnly.test(word(index))
   // `the 1991 Almaty Declaration`: numbers, punctuation and lower-case words
   // open no name, in whatever order they come.
-  while (first <= last && (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
+  const trimStart = () => {
+    while (first <= last && (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
+  }
+  trimStart()
   // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
   while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
-  // `Both Aliyev`, `Gains`: a common word opening a sentence is no name.
-  if (first === sentenceStart && commonWords.has(lower(first)) && !knownType(word(first))) {
+  // `Both Aliyev`, `Gains`: a common word opening a sentence is no name
+  // (`Shares of General Motors`: nor is what follows it up to the next capital).
+  if (first === sentenceStart && commonWords.has(lower(first)) && !knownType(word(first)) && !knownType(spanText(tokens, first, last))) {
     if (first === last) return undefined
     first++
+    trimStart()
   }
   if (first > last) return undefined
   const type = classify(tokens, forms, first, last, tag)
@@ -210,6 +217,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   const known = knownType(name)
   if (known) return known
   if (tag === 'NORP') return 'NORP'
+  if (several && organisationHeads.has(head)) return 'ORG'
   if (tag === 'PER') return 'PERSON'
   if ((several && lawWords.has(head)) || (lawWords.has(word(first) as string) && (word(first + 1) === 'of' || word(first + 1) === 'on'))) {
     return 'WORK_OF_LAW'
@@ -331,15 +339,18 @@ function nameStarts(names: Iterable<string>): Set<string> {
  * @param last
  *   Index after its last token.
  * @returns
- *   Whether every word of four letters or more is capitalised (two at least).
+ *   Whether every word but the small words a title leaves in lower case
+ *   (`and`, `of`, `the` …) is capitalised, two of four letters or more at least.
  */
 function titleCase(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): boolean {
   let content = 0
   for (let index = first; index < last; index++) {
     const form = forms[index] as Form
-    if ((tokens[index] as Token).text.length < 4 || !form.letters) continue
+    if (!form.letters || titleLowerWords.has(form.normalised)) continue
+    // `The war was led by General David Petraeus`: a lower-case word that a
+    // title capitalises, however short, makes a sentence.
     if (!form.upperStart) return false
-    content++
+    if ((tokens[index] as Token).text.length >= 4) content++
   }
   return content >= 2
 }
@@ -393,8 +404,9 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
       }
       last = next
     }
-    // `spokeswoman Anna Kelly`: after a lower-case title, only a full name.
-    if (last === index || ((forms[index] as Form).lowerStart && last === index + 1)) continue
+    // `spokeswoman Anna Kelly`: after a lower-case title, only a full name;
+    // `General Motors` is no general.
+    if (last === index || ((forms[index] as Form).lowerStart && last === index + 1) || knownType(spanText(tokens, index, last))) continue
     // A helper, not closures here: closures over `last` would cost an allocation per token.
     result = withPerson(result, index + 1, last)
     index = last

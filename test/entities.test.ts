@@ -97,6 +97,16 @@ test('keeps a surname of a person the document names in full a person', tags, 'M
   'Lopez|PERSON|Maria Lopez',
   'Lopez|PERSON|Maria Lopez'
 ])
+test('reads a sentence of short lower-case words as a sentence, not a title-case heading', tags, 'War report\n\nThe war was led by General David Petraeus, who met Gen. Mark Milley on Monday in Kabul.', [
+  'David Petraeus|PERSON|David Petraeus',
+  'Mark Milley|PERSON|Mark Milley',
+  'Kabul|GPE|Kabul'
+])
+test('takes a name ending in an organisation word as an organisation, and a known name after a title word whole', tags, 'General Motors cut jobs. Shares of General Motors fell, and AirTran Airways said it would expand.', [
+  'General Motors|ORG|General Motors',
+  'General Motors|ORG|General Motors',
+  'AirTran Airways|ORG|AirTran Airways'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
