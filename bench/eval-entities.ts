@@ -287,7 +287,11 @@ async function evaluateMeantimeStage(): Promise<void> {
         const type = coarse[entity.type]
         if (!type) continue
         const overlapping = gold.filter((mention) => mention.start < entity.end && entity.start < mention.end)
-        const same = overlapping.find((mention) => mention.type === type && mention.name && !mention.matched) ?? overlapping.find((mention) => mention.type === type)
+        // The tightest unmatched name of the type (`Airbus` inside `Airbus parent EADS`), else any mention of it.
+        const same =
+          overlapping
+            .filter((mention) => mention.type === type && mention.name && !mention.matched)
+            .sort((left, right) => left.end - left.start - (right.end - right.start))[0] ?? overlapping.find((mention) => mention.type === type)
         if (!same) {
           entry(type).falsePositives++
           continue
