@@ -370,12 +370,12 @@ export const notNames: ReadonlySet<string> = new Set([
   'ten', 'that', 'the', 'their', 'these', 'they', 'thirty', 'this', 'those', 'three', 'thursday', 'tuesday', 'twelve',
   'tv', 'twenty', 'two', 'we', 'wednesday', 'you', 'your',
   // Abbreviations in capitals that name no organisation: time zones, roles,
-  // measures, technologies, diseases.
+  // measures, currencies, technologies, diseases.
   // (Not those that are also names: `Ram`, `Led Zeppelin`, `BSE` the exchange.)
   'aids', 'api', 'atm', 'bpd', 'bst', 'ceo', 'cest', 'cet', 'cfo', 'coo', 'cpi', 'cpu', 'cto', 'diy', 'dna', 'dvd',
   'edt', 'eps', 'etf', 'faq', 'gdp', 'gmt', 'gnp', 'gps', 'gpu', 'hiv', 'html', 'icbm', 'ipo', 'kwh', 'lcd', 'lng',
   'lpg', 'mep', 'mph', 'mrsa', 'otc', 'pdf', 'pdt', 'pst', 'ptsd', 'rna', 'sms', 'ufo', 'url', 'usb', 'utc', 'vat',
-  'vip', 'wmd', 'www'
+  'vip', 'wmd', 'www', 'aud', 'cad', 'chf', 'cny', 'djia', 'eur', 'gbp', 'inr', 'jpy', 'rub', 'sdk', 'usd'
 ])
 
 /** Heads of organisation, facility and law names that go on through `of` / `for` (`Charter of the United Nations`). */
