@@ -178,7 +178,7 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Alibaba'],
   ['Tencent'],
   ['Netflix'],
-  ['Walmart'],
+  ['Walmart', 'Wal-Mart'],
   ['Boeing'],
   ['Airbus'],
   ['General Motors', 'GM'],
@@ -409,3 +409,6 @@ export const personTitles: ReadonlySet<string> = new Set([
 export const particles: ReadonlySet<string> = new Set([
   'al', 'and', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'for', 'in', 'la', 'le', 'of', 'on', 'the', 'van', 'von'
 ])
+
+/** The particles of people's names (`Ursula von der Leyen`, `Osama bin Laden`, `Duke of Edinburgh`); not `on`, `in`, `and`. */
+export const personParticles: ReadonlySet<string> = new Set(['al', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'la', 'le', 'of', 'van', 'von'])

@@ -15,6 +15,7 @@ import {
   openHeads,
   organisationHeads,
   particles,
+  personParticles,
   personTitles,
   titleLowerWords,
   titleWords,
@@ -98,7 +99,7 @@ export const entities: Plugin<[], Root> = function () {
       if (titleCase(tokens, forms, first, last)) headings.fill(1, first, last)
       if (!someLowerCase(forms, first, last)) capitals.fill(1, first, last)
       for (const span of labelSpans(labels[index] as Uint8Array)) {
-        for (const [start, end] of nameRuns(tokens, forms, first + span.start, first + span.end - 1)) {
+        for (const [start, end] of nameRuns(tokens, forms, first + span.start, first + span.end - 1, span.type === 'PER')) {
           const mention = refine(tokens, forms, start, end, span.type, first)
           if (mention) mentions.push(...splitHyphenated(tokens, mention))
         }
@@ -128,10 +129,12 @@ export const entities: Plugin<[], Root> = function () {
  *   First token index of the span.
  * @param last
  *   Last token index of the span.
+ * @param person
+ *   Whether the tagger called the span a person.
  * @returns
  *   `[first, last]` runs without such words.
  */
-function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): Array<[number, number]> {
+function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: number, last: number, person: boolean): Array<[number, number]> {
   const runs: Array<[number, number]> = []
   let start = first
   for (let index = first; index <= last; index++) {
@@ -139,7 +142,9 @@ function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: numbe
     const next = tokens[index + 1]?.text ?? ''
     // `Charter of the United Nations and the 1991 Almaty Declaration` is two names.
     const joinsTwo = word === 'and' && (next === 'the' || /^\d/.test(next))
-    if (!joinsTwo && (!(forms[index] as Form).lowerStart || particles.has(word) || facilityWords.has(word))) continue
+    // A person's name goes on through `van`, `bin`, `de`, not `on` or `and` (`Wal-Mart on Monday`).
+    const particle = person ? personParticles.has(word) : particles.has(word)
+    if (!joinsTwo && (!(forms[index] as Form).lowerStart || particle || facilityWords.has(word))) continue
     if (index > start) runs.push([start, index - 1])
     start = index + 1
   }

@@ -107,6 +107,12 @@ test('takes a name ending in an organisation word as an organisation, and a know
   'General Motors|ORG|General Motors',
   'AirTran Airways|ORG|AirTran Airways'
 ])
+test('runs a person on through `von` or `bin`, not through `on`', async function (t) {
+  // The tagger reads `Mart on Monday` as one person.
+  const mentions = await tag('Music sales\n\nApple signed a deal with Wal-Mart on Monday. Ursula von der Leyen met Osama bin Laden’s son.')
+  t.deepEqual(mentions.filter((mention) => / on /.test(mention)), [])
+  t.true(mentions.includes('Ursula von der Leyen|PERSON|Ursula von der Leyen'))
+})
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
