@@ -387,8 +387,8 @@ export const openHeads: ReadonlySet<string> = new Set([
 
 /** Last words that make a name of several words an organisation, whatever the tagger said (`AirTran Airways`, `Ford Motor Company`). */
 export const organisationHeads: ReadonlySet<string> = new Set([
-  'airlines', 'airways', 'association', 'bank', 'club', 'co.', 'company', 'corp', 'corp.', 'corporation', 'federation',
-  'foundation', 'group', 'holdings', 'inc', 'inc.', 'industries', 'institute', 'llc', 'ltd', 'ltd.', 'motors', 'party',
+  'airlines', 'airways', 'association', 'bank', 'club', 'co', 'co.', 'company', 'corp', 'corp.', 'corporation', 'federation',
+  'foundation', 'group', 'holdings', 'inc', 'inc.', 'industries', 'institute', 'llc', 'ltd', 'ltd.', 'motor', 'motors', 'party',
   'plc', 'society', 'university'
 ])
 

@@ -465,6 +465,14 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
       last++
       type = 'FAC'
     }
+    // `Ford Motor` `Co`, `Labour` `Party`: a name before an organisation word
+    // names the organisation (a place stays one: `U.S.` `Company`; `Co-Chairman` is no `Co`).
+    const place = type === 'GPE' || type === 'LOC' || type === 'NORP'
+    const joinedHyphen = (index: number) => tokens[index + 1]?.text === '-' && (tokens[index + 1] as Token).start === (tokens[index] as Token).end
+    while (!place && capital(last + 1) && organisationHeads.has(word(last + 1)) && !joinedHyphen(last + 1) && (tokens[last + 1] as Token).start - (tokens[last] as Token).end === 1) {
+      last++
+      type = 'ORG'
+    }
     if (type !== 'PERSON' && openHeads.has(word(last)) && (word(last + 1) === 'of' || word(last + 1) === 'for')) {
       let end = last
       for (let next = last + 1; next < tokens.length && next <= last + 10; next++) {
@@ -709,8 +717,11 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
  * A one-word "person" that the document names again and again but never
  * in a longer name or after a title (`Holcim said …`, `Ryanair`) is an
  * organisation: a news article introduces the people it is about by their
- * full name or their title. A given name stays a person (`Elvis`, `Lauren`;
- * the gazetteer also holds `Ford` and `Chrysler`, which then stay too).
+ * full name or their title. A given name stays a person (`Elvis`, `Lauren`)
+ * unless it is a word of an organisation the document names (`Ford` after
+ * `Ford Motor Co`: the gazetteer holds `Ford` and `Chrysler`), which a
+ * one-word person is even when named once (`Reynolds` after `RJ Reynolds
+ * Tobacco`).
  *
  * @param forms
  *   Form of each token.
@@ -723,6 +734,12 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
   const word = (index: number) => (forms[index] as Form).normalised
   const named = new Set<string>()
   const counts = new Map<string, number>()
+  // Words of the document's organisations (`Ford` of `Ford Motor Co`, `Reynolds` of `RJ Reynolds Tobacco`).
+  const organisationWords = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.type !== 'ORG' || mention.last === mention.first) continue
+    for (let index = mention.first; index <= mention.last; index++) organisationWords.add(word(index))
+  }
   for (const mention of mentions) {
     if (mention.type !== 'PERSON') continue
     if (mention.last > mention.first) {
@@ -733,7 +750,8 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
       counts.set(word(mention.first), (counts.get(word(mention.first)) ?? 0) + 1)
     }
   }
-  const lone = (name: string) => (counts.get(name) ?? 0) >= loneNameMentions && !named.has(name) && !givenNames.has(name)
+  const lone = (name: string) =>
+    !named.has(name) && (organisationWords.has(name) || ((counts.get(name) ?? 0) >= loneNameMentions && !givenNames.has(name)))
   return mentions.map((mention) =>
     mention.type === 'PERSON' && mention.first === mention.last && lone(word(mention.first)) ? {...mention, type: 'ORG'} : mention
   )

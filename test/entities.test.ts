@@ -113,6 +113,12 @@ test('runs a person on through `von` or `bin`, not through `on`', async function
   t.deepEqual(mentions.filter((mention) => / on /.test(mention)), [])
   t.true(mentions.includes('Ursula von der Leyen|PERSON|Ursula von der Leyen'))
 })
+test('takes a name before an organisation word, and a word of an organisation named alone, as the organisation', tags, 'Car sales\n\nFord Motor Co said sales fell. Ford shares dropped 3 percent, and RJ Reynolds Tobacco Co said Reynolds would appeal.', [
+  'Ford Motor Co|ORG|Ford Motor Co',
+  'Ford|ORG|Ford',
+  'RJ Reynolds Tobacco Co|ORG|RJ Reynolds Tobacco Co',
+  'Reynolds|ORG|Reynolds'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
