@@ -4,8 +4,9 @@
  * and on the running text of UNER PUD test and of MEANTIME (English Wikinews
  * news, overlap match); of the tagger alone on CoNLL-2003
  * eng.testb (PER/LOC/ORG; never trained on), eng.testa (the development set),
- * UNER PUD test and WikiGold (both held out from training); and the stage's
- * speed in CPU time on news articles.
+ * UNER PUD test and WikiGold's held-out third of documents (both held out
+ * from training; the split is `readWikigold` in `entities-data.ts`); and the
+ * stage's speed in CPU time on news articles.
  *
  * Run: `node dist/bench/eval-entities.js` (`--verbose` lists every missed and
  * extra sample mention and every wrong canonical name).
@@ -25,7 +26,7 @@ import {normalise} from '../stages/normalise.js'
 import {segment} from '../stages/segment.js'
 import {unescapeXml} from './clean-english.js'
 import {readCorpus, sharedFolder} from './corpus.js'
-import {conllLayout, readColumns, unerLayout, wikigoldLayout, type Document} from './entities-data.js'
+import {conllLayout, readColumns, readWikigold, unerLayout, wikigoldHeldOutName, type Document} from './entities-data.js'
 
 /** Counts of one type. */
 interface Counts {
@@ -63,7 +64,7 @@ const sets: Array<[string, Document[]]> = [
   ['CoNLL-2003 eng.testb', readColumns('conll2003/eng.testb', conllLayout)],
   ['CoNLL-2003 eng.testa (dev)', readColumns('conll2003/eng.testa', conllLayout)],
   ['UNER PUD test', readColumns('uner-en/en_pud-ud-test.iob2', unerLayout)],
-  ['WikiGold', readColumns('wikigold/wikigold.conll.txt', wikigoldLayout)]
+  [wikigoldHeldOutName, readWikigold().heldOut]
 ]
 for (const [name, documents] of sets) {
   const counts = new Map<string, Counts>()
