@@ -7,6 +7,7 @@
  */
 import {appendFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
+import {limitHeapGrowth} from './heap.js'
 import {UsageError} from './inputs.js'
 import {createProgress} from './progress.js'
 import {redisConnection, startWorker} from './queue.js'
@@ -252,4 +253,5 @@ function integer(name: string, value: string, minimum = 1): number {
   return Number(value)
 }
 
+limitHeapGrowth()
 process.exitCode = await main(process.argv.slice(2))

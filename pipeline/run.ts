@@ -135,10 +135,13 @@ interface ReadInput extends InputDocument {
 /** A document's summary as JSON text, with its cache key, or its reject. */
 type Answer = {readonly json: string; readonly key: string; readonly cached: boolean} | Rejection
 
-/** An input after the clean phase: the hashes of its distinct lines. */
+/** An input after the clean phase: the hashes of its distinct lines (released once its task is made). */
 interface ScannedInput extends ReadInput {
-  readonly lines: Float64Array
+  lines: Float64Array
 }
+
+/** Line hashes of a document whose task is made. */
+const releasedLines = new Float64Array(0)
 
 /**
  * Process the drop in `settings.input` and publish datasets to `settings.output`.
@@ -215,6 +218,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     if (item) read.push(item)
   }
   const bytes = read.reduce((sum, item) => sum + item.bytes, 0)
+  // An async function keeps its locals until it returns: lists of every
+  // document are emptied once a later list replaces them, so a large drop
+  // holds one small object per document, not three.
+  documents.length = 0
+  inputs.documents.length = 0
 
   // Everything a run's result depends on is known once the bytes are read:
   // an unchanged drop stops here, before any stage runs.
@@ -272,6 +280,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       })
     )
     const scanned = scanResults.filter((item): item is ScannedInput => item !== undefined)
+    scanResults.length = 0
+    read.length = 0
     const repeated = repeatedLines(scanned)
     endStep('clean')
 
@@ -348,6 +358,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         const fresh: Array<{position: number; key: string; task: DocumentTask}> = []
         for (const [position, item] of batch.entries()) {
           const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
+          item.lines = releasedLines
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
           const json = previousCache?.read(key)
           if (json !== undefined) results[position] = {json, key, cached: true}
@@ -367,6 +378,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       }
     )
     for (const file of rowFiles.values()) await file.close()
+    scanned.length = 0
     endStep('stages')
 
     rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
@@ -403,16 +415,20 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       await writeFile(path.join(work, name), tableRows.map((row) => rowLine(name, row) + '\n').join(''))
     }
     const byteOrderMark = settings.byteOrderMark ?? true
+    // One table at a time per process: a table's row groups are the largest
+    // thing a process holds, and tables written side by side in one process
+    // added up (a worker reached 520 MB on 50,000 documents).
+    const writeQueue = new PQueue({concurrency: pool ? workers : 1})
     const written = await Promise.all(
       (['documents.jsonl', ...Object.keys(tables)] as Array<TableName | 'documents.jsonl'>).map((name) =>
-        local({
+        writeQueue.add(async () => local({
           kind: 'write',
           table: name,
           rows: path.join(work, name),
           folder: staging,
           byteOrderMark,
           corpusFields: name === 'documents' || name === 'documents.jsonl' ? path.join(work, 'corpus-fields.json') : undefined
-        }).then((result) => [name === 'documents.jsonl' ? name : tables[name].file, result.rows] as const)
+        }).then((result) => [name === 'documents.jsonl' ? name : tables[name].file, result.rows] as const))
       )
     )
     const counts: Record<string, number> = Object.fromEntries(written)

@@ -5,6 +5,7 @@ import {DuckDBInstance} from '@duckdb/node-api'
 import test from 'ava'
 import {distinctLineKeys, EntityIndex, lineHash} from '../pipeline/corpus.js'
 import {rowLine} from '../pipeline/document-summary.js'
+import {heapGrowing} from '../pipeline/heap.js'
 import {ProcessPool} from '../pipeline/process-pool.js'
 import {tables, type Row} from '../pipeline/tables.js'
 import {toCsv, writeTable} from '../pipeline/write.js'
@@ -30,6 +31,27 @@ test('writeTable() streams 45,000 rows into the same CSV as toCsv() and a Parque
   t.is(Number(groups[0]?.groups), 3)
   const last = (await connection.runAndReadAll(`SELECT doc_id, value FROM '${parquet}' ORDER BY doc_id DESC LIMIT 1`)).getRowObjectsJS()
   t.deepEqual(last, [{doc_id: 'doc-44999', value: 'line one,\n"two" 44999'}])
+})
+
+test('writeTable() closes a row group at a million characters of rows, so wide rows make smaller groups', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  // 2,500 rows of about 1,000 characters: 2.5 million characters, far under 20,000 rows.
+  const rows: Row[] = Array.from({length: 2500}, (_, index) => ({
+    doc_id: 'doc-' + String(index).padStart(5, '0'),
+    key: 'body',
+    value: 'word '.repeat(199) + index
+  }))
+  await writeFile(path.join(folder, 'rows'), rows.map((row) => rowLine('metadata', row) + '\n').join(''))
+  const result = await writeTable({kind: 'write', table: 'metadata', rows: path.join(folder, 'rows'), folder, byteOrderMark: true})
+  t.is(result.rows, 2500)
+  t.is(await readFile(path.join(folder, 'metadata.csv'), 'utf8'), toCsv(tables.metadata, rows))
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const parquet = path.join(folder, 'metadata.parquet')
+  const groups = (await connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata('${parquet}')`)).getRowObjectsJS()
+  t.is(Number(groups[0]?.groups), 3)
+  const count = (await connection.runAndReadAll(`SELECT count(*) AS n, count(DISTINCT value) AS values FROM '${parquet}'`)).getRowObjectsJS()
+  t.deepEqual(count.map((row) => [Number(row.n), Number(row.values)]), [[2500, 2500]])
 })
 
 test('writeTable() writes only the header and an empty Parquet file when there are no rows', async function (t) {
@@ -86,6 +108,17 @@ test('a worker process that dies fails only the tasks it held; a new process tak
     t.true(outcomes.filter((outcome) => outcome === 'done').length >= 16)
     const after = await Promise.all(Array.from({length: 4}, () => pool.run({...task, sha256})))
     t.true(after.every((result) => 'lines' in result))
+  } finally {
+    await pool.close()
+  }
+})
+
+test('worker processes run with the heap growth limit of newsdrop processes', async function (t) {
+  const pool = new ProcessPool(1)
+  try {
+    const cmdline = await readFile('/proc/' + pool.processIds[0] + '/cmdline', 'utf8').catch(() => undefined)
+    if (cmdline === undefined) return t.pass('no /proc on this system')
+    t.true(cmdline.split('\0').includes(heapGrowing), cmdline)
   } finally {
     await pool.close()
   }
