@@ -9,8 +9,9 @@
  * entries of documents that share no line with it. The cache key hashes all
  * of these and the document's id and path (its rows hold them), so a hit
  * gives the same bytes a cold run would. The cache holds the documents of the
- * last run that published: `<state>/cache/segment-*.jsonl` (one summary per
- * line) and `<state>/cache/index.json` (where each key's line is).
+ * last run that published: `<state>/cache/segment-*.summaries` (the summaries
+ * one after another) and `<state>/cache/index.json` (where each key's summary
+ * is: byte offset and length).
  */
 import {createHash} from 'node:crypto'
 import {closeSync, openSync, readFileSync, readSync} from 'node:fs'
@@ -138,8 +139,8 @@ export class CacheReader {
 }
 
 /**
- * The summaries of a run, written as one segment file (one JSON line per
- * document) and an index: one file append per document instead of a file
+ * The summaries of a run, written as one segment file (one summary per
+ * document, in the text form of `serialiseSummary`) and an index: one file append per document instead of a file
  * per document (creating a file cost about half a millisecond here, a fifth
  * of a run). Committed after the run published, it replaces the previous
  * run's cache; a run that fails leaves the previous cache in place.
@@ -162,7 +163,7 @@ export class CacheWriter {
   static async create(state: string): Promise<CacheWriter> {
     const folder = path.join(state, 'cache')
     await mkdir(folder, {recursive: true})
-    const segment = 'segment-' + Date.now().toString(36) + '-' + process.pid + '.jsonl'
+    const segment = 'segment-' + Date.now().toString(36) + '-' + process.pid + '.summaries'
     return new CacheWriter(folder, segment, await chunkedFile(path.join(folder, segment + '.tmp')))
   }
 
@@ -185,16 +186,16 @@ export class CacheWriter {
    *
    * @param key
    *   Cache key.
-   * @param json
-   *   Summary as JSON text (one line).
+   * @param summary
+   *   Summary as text (see `serialiseSummary`).
    * @returns
    *   Nothing.
    */
-  async add(key: string, json: string): Promise<void> {
-    const length = Buffer.byteLength(json)
+  async add(key: string, summary: string): Promise<void> {
+    const length = Buffer.byteLength(summary)
     this.#entries[key] = [this.#offset, length]
     this.#offset += length + 1
-    await this.#file.write(json + '\n')
+    await this.#file.write(summary + '\n')
   }
 
   /**

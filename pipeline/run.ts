@@ -13,7 +13,7 @@ import PQueue from 'p-queue'
 import {CacheReader, CacheWriter, cacheKey, codeFingerprint} from './cache.js'
 import {duplicateRows, EntityIndex} from './corpus.js'
 import {dataPackage} from './datapackage.js'
-import {documentTables, indexedDocument, rowLine, type DocumentSummary} from './document-summary.js'
+import {documentTables, indexedDocument, parseSummary, rowLine} from './document-summary.js'
 import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import type {PipelineOptions} from './processor.js'
@@ -132,8 +132,8 @@ interface ReadInput extends InputDocument {
   readonly bytes: number
 }
 
-/** A document's summary as JSON text, with its cache key, or its reject. */
-type Answer = {readonly json: string; readonly key: string; readonly cached: boolean} | Rejection
+/** A document's summary as text (`serialiseSummary`), with its cache key, or its reject. */
+type Answer = {readonly summary: string; readonly key: string; readonly cached: boolean} | Rejection
 
 /** An input after the clean phase: the hashes of its distinct lines (released once its task is made). */
 interface ScannedInput extends ReadInput {
@@ -318,10 +318,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         rejects.push({sourcePath: item.sourcePath, ...result.reject})
         return
       }
-      const summary = JSON.parse(result.json) as DocumentSummary
+      const summary = parseSummary(result.summary)
       if (result.cached) cached++
       processed++
-      await nextCache.add(result.key, result.json)
+      await nextCache.add(result.key, result.summary)
       for (const name of documentTables) {
         const lines = summary.rows[name]
         if (lines === undefined) continue
@@ -360,8 +360,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
           item.lines = releasedLines
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
-          const json = previousCache?.read(key)
-          if (json !== undefined) results[position] = {json, key, cached: true}
+          const summary = previousCache?.read(key)
+          if (summary !== undefined) results[position] = {summary, key, cached: true}
           else fresh.push({position, key, task: await documentTask(item, lineCounts)})
         }
         const answers = batcher
@@ -369,7 +369,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
         for (const [place, {position, key}] of fresh.entries()) {
           const answer = answers[place] as DocumentResult
-          results[position] = 'summary' in answer ? {json: answer.summary, key, cached: false} : answer
+          results[position] = 'summary' in answer ? {summary: answer.summary, key, cached: false} : answer
         }
         return results as Answer[]
       },

@@ -18,7 +18,7 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
-import {summariseDocument} from './document-summary.js'
+import {serialiseSummary, summariseDocument} from './document-summary.js'
 import {createProcessors, processDocument, type PipelineOptions} from './processor.js'
 import {decoded} from './record.js'
 import {distinctLineKeys, lineHash} from './corpus.js'
@@ -80,8 +80,9 @@ export interface Rejection {
 export type ScanResult = {readonly lines: readonly number[]} | Rejection
 
 /**
- * Answer to a `document` task: the summary as JSON text. Serialised once, in
- * the worker: the run parses it and keeps the same text as its cache entry.
+ * Answer to a `document` task: the summary as text (`serialiseSummary`).
+ * Serialised once, in the worker: the run parses it and keeps the same text
+ * as its cache entry.
  */
 export type DocumentResult = {readonly summary: string} | Rejection
 
@@ -186,7 +187,7 @@ async function processDocumentTask(task: DocumentTask): Promise<DocumentResult> 
   const rejection = await runPhase(processors.main, file)
   if (rejection) return rejection
   try {
-    return {summary: JSON.stringify(summariseDocument(file, duplicateSettings(task.duplicates)))}
+    return {summary: serialiseSummary(summariseDocument(file, duplicateSettings(task.duplicates)))}
   } catch (error) {
     return {reject: {reason: 'internal-error', detail: firstLine(error)}}
   }

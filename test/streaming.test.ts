@@ -4,7 +4,7 @@ import path from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
 import test from 'ava'
 import {distinctLineKeys, EntityIndex, lineHash} from '../pipeline/corpus.js'
-import {rowLine} from '../pipeline/document-summary.js'
+import {parseSummary, rowLine, serialiseSummary, type DocumentSummary} from '../pipeline/document-summary.js'
 import {heapGrowing} from '../pipeline/heap.js'
 import {ProcessPool} from '../pipeline/process-pool.js'
 import {tables, type Row} from '../pipeline/tables.js'
@@ -122,4 +122,28 @@ test('worker processes run with the heap growth limit of newsdrop processes', as
   } finally {
     await pool.close()
   }
+})
+
+test('a document summary comes back from its text as it was, texts unescaped once', function (t) {
+  const summary: DocumentSummary = {
+    docId: 'drop/001',
+    date: '2025-08-01',
+    rows: {
+      entities: rowLine('metadata', {doc_id: 'drop/001', key: 'a', value: 'line one,\n"two" — ü 😀'}) + '\n' + rowLine('metadata', {doc_id: 'drop/001', key: 'b', value: null}),
+      edits: rowLine('metadata', {doc_id: 'drop/001', key: 'c', value: '\\n'})
+    },
+    object: JSON.stringify({doc_id: 'drop/001', text: 'Body\nwith "quotes" 😀'}),
+    signature: {exact: 'ab', shingles: 3, immutables: 1, signature: 'AAAA'},
+    storyTerms: [['entity:x', 2]],
+    entities: [['0123456789abcdef', 'PERSON', 'Ana Šimić', 2]],
+    report: {outlet: 'Outlet', spinScore: null, months: [['2025-08', 1]], edits: []},
+    timings: {entities: 1.5},
+    editsPerStage: {despin: 1},
+    warnings: []
+  }
+  const text = serialiseSummary(summary)
+  t.is(text.indexOf('\n'), text.indexOf('}\n') + 1, 'one header line')
+  t.true(text.endsWith(summary.rows.edits as string))
+  t.deepEqual(parseSummary(text), summary)
+  t.throws(() => parseSummary(text.slice(0, -1)), {message: /^Expected a document summary of/})
 })
