@@ -117,7 +117,9 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
  * then the texts as they are (the `documents.jsonl` line, then the rows of
  * each table). The texts are JSON already: escaped once more inside a JSON
  * string, they cost the worker an escape and the run process an unescape of
- * every row (the run process's parse alone was 4 % of a one-process run).
+ * every row (5,000 summaries, 43 MB: parsed in 145–175 ms instead of
+ * 165–250 ms; the header, 20 MB, is most of what is left: story terms and
+ * the signature).
  *
  * @param summary
  *   Summary.
