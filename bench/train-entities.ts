@@ -461,13 +461,14 @@ function trainingPeople(sets: ReadonlyArray<{documents: Document[]; map: Readonl
 }
 
 /**
- * Synthetic sports result lines, each its own document, in five forms taken
+ * Synthetic sports result lines, each its own document, in seven forms taken
  * in turn, as news agencies print them (`[Pohang] 3 [Ulsan] 2 ( halftime 1 -
  * 0 )`; a table row `[Pohang] 2 1 1 11 10 7`; a cricket score `[Bristol] :
  * [Gloucestershire] 183 and 185 - 6 ( [J. Russell] 56 ; … ) , [Yorkshire]
  * 286`; a race result `4. [Brigita Bokovec] ( [Slovenia] ) 12.92`; a tennis
  * result `[Pete Sampras] ( [U.S.] ) beat [Richey Reneberg] ( [U.S.] ) 6-4
- * 6-2`) and, so that a town before a number is not always a club, a
+ * 6-2`; scorers `Scorers : [Varga] 40 , [Thompson] 48 pen`, so that a lone
+ * name before a number is not always a club) and, so that a town before a number is not always a club, a
  * dateline (`[BELGRADE] 1996-08-30`). Clubs are towns, states and regions of the gazetteer, typed ORG (a
  * venue before `:` is LOC); people are training names, half of them as
  * initial and surname; countries are the gazetteer's. The forms were written
@@ -502,7 +503,7 @@ function resultLines(count: number, people: readonly string[]): Document[] {
       for (const word of text.split(' ')) words.push(...splitPhrase(word))
       if (type) spans.push({start, end: words.length, type})
     }
-    const form = index % 6
+    const form = index % 7
     if (form === 0) {
       add(pick(clubs), 'ORG')
       add(number(5))
@@ -540,6 +541,16 @@ function resultLines(count: number, people: readonly string[]): Document[] {
       add(pick(gazetteer.country), 'LOC')
       add(')')
       add(number(7) + '-' + number(7) + ' ' + number(7) + '-' + number(7))
+    } else if (form === 5) {
+      // Scorers: a surname before a minute is a person, not a club (`Varga
+      // 40`; without this form every lone name before a number was a club).
+      add(pick(['Scorers :', 'Goals :', 'Scorer :', 'Goalscorers :']))
+      const goals = 1 + Math.floor(random() * 4)
+      for (let goal = 0; goal < goals; goal++) {
+        if (goal > 0) add(',')
+        add(person().split(' ').at(-1) as string, 'PER')
+        add(String(1 + Math.floor(random() * 90)) + (random() < 0.15 ? ' pen' : ''))
+      }
     } else {
       // A dateline: the town before a date is a place, not a club.
       add(pick(clubs).toUpperCase(), 'LOC')

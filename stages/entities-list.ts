@@ -412,3 +412,23 @@ export const particles: ReadonlySet<string> = new Set([
 
 /** The particles of people's names (`Ursula von der Leyen`, `Osama bin Laden`, `Duke of Edinburgh`); not `on`, `in`, `and`. */
 export const personParticles: ReadonlySet<string> = new Set(['al', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'la', 'le', 'of', 'van', 'von'])
+
+/**
+ * Nouns that describe a company right before its name (`automaker Chrysler`,
+ * `the US automobile manufacturer Ford`): a person the tagger saw there is the
+ * company (see `retypeCompanies` in `entities.ts`).
+ */
+export const companyNouns: ReadonlySet<string> = new Set([
+  'airline', 'automaker', 'bank', 'broadcaster', 'carmaker', 'carrier', 'company', 'conglomerate', 'contractor', 'firm',
+  'giant', 'insurer', 'maker', 'manufacturer', 'publisher', 'retailer', 'subsidiary', 'supplier'
+])
+
+/**
+ * Words that make a town, county or state right before them a sports club
+ * (`Surrey captain Chris Lewis`, `Leeds fans`); countries keep their type
+ * (national teams: `England captain`).
+ */
+export const clubRoleWords: ReadonlySet<string> = new Set([
+  'batsman', 'bowler', 'boss', 'captain', 'coach', 'defender', 'fans', 'forward', 'goalkeeper', 'keeper', 'manager',
+  'midfielder', 'opener', 'skipper', 'spinner', 'squad', 'striker', 'supporters', 'wicketkeeper', 'winger'
+])

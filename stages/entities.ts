@@ -6,6 +6,8 @@ import {decoded} from '../pipeline/record.js'
 import {
   actingWords,
   aliases,
+  clubRoleWords,
+  companyNouns,
   demonymNouns,
   eventWords,
   facilityWords,
@@ -47,6 +49,9 @@ declare module 'vfile' {
 const model = decodeModel(readFileSync(new URL('../../stages/entities-model.bin', import.meta.url)))
 const places = new Set([...model.gazetteer.country, ...model.gazetteer.city, ...model.gazetteer.state])
 const regionNames = new Set(model.gazetteer.region)
+const countries = new Set(model.gazetteer.country)
+/** Nations of the United Kingdom, states in the gazetteer but national teams in sport (`England captain`). */
+const nations = new Set(['England', 'Northern Ireland', 'Scotland', 'Wales'])
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
 const givenNames = new Set(model.gazetteer.given.map((name) => normaliseWord(name)))
@@ -112,6 +117,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = makeConsistent(tokens, forms, mentions)
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
+    mentions = retypeCompanies(tokens, forms, mentions)
     mentions = retypeLoneNames(forms, mentions)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
@@ -711,6 +717,84 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     }
   }
   return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Companies and clubs the tagger took for people or places. A "person" whose
+ * first word is no given name (`Lockheed Martin`, `Northrop Grumman`), or a
+ * one-word "person" never in a longer name or after a title (`Chrysler`,
+ * `Ford`: given names too), is an organisation when the document writes it
+ * right after a company noun (`automaker Chrysler`) or in a list with an
+ * organisation (`Boeing and Lockheed Martin`, `GM and Chrysler`,
+ * `Chrysler, Ford, and General Motors`); then every mention of it is. A town,
+ * county or state (not a country: national teams) right before a player's or
+ * coach's role (`Surrey captain Chris Lewis`, `Leeds fans`) is a club.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function retypeCompanies(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
+  const named = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue
+    if (mention.last > mention.first) {
+      for (let index = mention.first; index <= mention.last; index++) named.add(word(index))
+    } else if (personTitles.has(word(mention.first - 1)) || titleWords.has(word(mention.first - 1))) {
+      named.add(word(mention.first))
+    }
+  }
+  const key = (mention: Mention) => nameKey(spanText(tokens, mention.first, mention.last))
+  const candidate = (mention: Mention) =>
+    mention.type === 'PERSON' &&
+    (mention.last > mention.first ? !givenNames.has(word(mention.first)) : !named.has(word(mention.first)))
+  const result = [...mentions]
+  const companies = new Set<string>()
+  for (const mention of result) if (candidate(mention) && companyNouns.has(word(mention.first - 1))) companies.add(key(mention))
+  // Words between two mentions: `and`, `or`, `, and`, `, or` end a list; a
+  // comma alone goes on with one (`A, B and C`), else it is an apposition
+  // (`Sir Digby Jones, CBI director general`).
+  const separator = (left: Mention, right: Mention | undefined) => {
+    if (right === undefined) return undefined
+    // Past an acronym in brackets (`General Motors (GM) and Chrysler`).
+    const start = word(left.last + 1) === ')' ? left.last + 2 : left.last + 1
+    const between = right.first - start
+    const first = word(start)
+    if (between === 1) return first === ',' ? ',' : first === 'and' || first === 'or' ? 'and' : undefined
+    return between === 2 && first === ',' && (word(start + 1) === 'and' || word(start + 1) === 'or') ? 'and' : undefined
+  }
+  const listed = (index: number) => {
+    const link = separator(result[index] as Mention, result[index + 1])
+    return link === 'and' || (link === ',' && separator(result[index + 1] as Mention, result[index + 2]) !== undefined)
+  }
+  // Lists pass the type on step by step (`Chrysler` gets it through `Ford`).
+  for (let changed = true; changed; ) {
+    changed = false
+    for (let index = 0; index < result.length; index++) {
+      const mention = result[index] as Mention
+      if (!candidate(mention) || companies.has(key(mention))) continue
+      const organisation = (other: Mention | undefined) => other !== undefined && (other.type === 'ORG' || companies.has(key(other)))
+      if ((organisation(result[index - 1]) && listed(index - 1)) || (organisation(result[index + 1]) && listed(index))) {
+        companies.add(key(mention))
+        changed = true
+      }
+    }
+  }
+  return result.map(function (mention) {
+    if (mention.type === 'PERSON' && companies.has(key(mention))) return {...mention, type: 'ORG'}
+    if (mention.type === 'GPE' && clubRoleWords.has(word(mention.last + 1))) {
+      const name = spanText(tokens, mention.first, mention.last)
+      const alias = aliases.get(name)
+      if (!countries.has(name) && !nations.has(name) && !(alias && countries.has(alias.canonical))) return {...mention, type: 'ORG'}
+    }
+    return mention
+  })
 }
 
 /**

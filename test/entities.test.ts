@@ -119,6 +119,24 @@ test('takes a name before an organisation word, and a word of an organisation na
   'RJ Reynolds Tobacco Co|ORG|RJ Reynolds Tobacco Co',
   'Reynolds|ORG|Reynolds'
 ])
+test('takes a person the document lists with an organisation, or names after a company noun, as the organisation', async function (t) {
+  const mentions = await tag(
+    'Tanker deal\n\nThe contract was fought for between Boeing and Lockheed Martin, Lockheed winning in the end. General Motors and Chrysler cut jobs, and the automaker Ford said sales fell. Ford shares dropped.'
+  )
+  t.deepEqual(
+    mentions.filter((mention) => /^(Lockheed|Chrysler|Ford)/.test(mention)).map((mention) => mention.split('|').slice(0, 2).join('|')),
+    ['Lockheed Martin|ORG', 'Lockheed|ORG', 'Chrysler|ORG', 'Ford|ORG', 'Ford|ORG']
+  )
+})
+test('keeps a person listed with an organisation when the name is a given name and a surname', async function (t) {
+  const mentions = await tag('Steve Jobs and Apple were sued on Monday.')
+  t.true(mentions.includes('Steve Jobs|PERSON|Steve Jobs'))
+})
+test('takes a town before a player’s or coach’s role as the club, not a nation', async function (t) {
+  const mentions = await tag('Surrey captain Chris Lewis took four wickets. England captain Mike Atherton watched.')
+  t.true(mentions.includes('Surrey|ORG|Surrey'))
+  t.true(mentions.includes('England|GPE|England'))
+})
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
