@@ -139,6 +139,7 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Republican Party', 'GOP'],
   ['Labour Party'],
   ['Conservative Party'],
+  ['Liberal Democrats', 'Lib Dems', 'Lib Dem', 'Liberal Democrat'],
   ['Taliban'],
   ['Hamas'],
   ['Hezbollah'],
@@ -361,14 +362,22 @@ export const landformWords: ReadonlySet<string> = new Set([
   'peninsula', 'plain', 'range', 'river', 'sea', 'strait', 'valley'
 ])
 
+/** Number words: never a name alone, but they open some (`Six Nations`, `Seven Network`). */
+export const numberWords: ReadonlySet<string> = new Set([
+  'eight', 'eighty', 'eleven', 'fifty', 'five', 'forty', 'four', 'hundred', 'nine', 'ninety', 'one', 'seven',
+  'seventy', 'six', 'sixty', 'ten', 'thirty', 'three', 'twelve', 'twenty', 'two'
+])
+
 /** Capitalised words that are never a name alone: days, months, numbers, pronouns, common abbreviations (`Friday`, `Thirty`, `Many`, `GMT`). */
 export const notNames: ReadonlySet<string> = new Set([
-  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'eight', 'eighty', 'eleven',
-  'every', 'february', 'fifty', 'five', 'forty', 'four', 'friday', 'he', 'her', 'his', 'hundred', 'i', 'it', 'its',
-  'january', 'july', 'june', 'march', 'many', 'may', 'monday', 'most', 'my', 'nine', 'ninety', 'no', 'november',
-  'october', 'one', 'our', 'saturday', 'september', 'seven', 'seventy', 'she', 'six', 'sixty', 'some', 'sunday',
-  'ten', 'that', 'the', 'their', 'these', 'they', 'thirty', 'this', 'those', 'three', 'thursday', 'tuesday', 'twelve',
-  'tv', 'twenty', 'two', 'we', 'wednesday', 'you', 'your',
+  ...numberWords,
+  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'every', 'february', 'friday', 'he',
+  'her', 'his', 'i', 'it', 'its', 'january', 'july', 'june', 'march', 'many', 'may', 'monday', 'most', 'my', 'no',
+  'november', 'october', 'our', 'saturday', 'september', 'she', 'some', 'sunday', 'that', 'the', 'their', 'these',
+  'they', 'this', 'those', 'thursday', 'tuesday', 'tv', 'we', 'wednesday', 'you', 'your',
+  // The labels of wire-service results tables (`Shr 12 cts vs 10 cts`,
+  // `Revs 12.3 mln vs 10.1 mln`, `Qtly div 12 cts`, `Avg shrs`, `Nine mths`).
+  'avg', 'cts', 'div', 'dlrs', 'mths', 'oper', 'qtly', 'qtr', 'revs', 'shr', 'shrs',
   // Abbreviations in capitals that name no organisation: time zones, roles,
   // measures, currencies, technologies, diseases.
   // (Not those that are also names: `Ram`, `Led Zeppelin`, `BSE` the exchange.)
@@ -390,6 +399,11 @@ export const organisationHeads: ReadonlySet<string> = new Set([
   'airlines', 'airways', 'association', 'bank', 'club', 'co', 'co.', 'company', 'corp', 'corp.', 'corporation', 'federation',
   'foundation', 'group', 'holdings', 'inc', 'inc.', 'industries', 'institute', 'llc', 'ltd', 'ltd.', 'motor', 'motors', 'party',
   'plc', 'society', 'university'
+])
+
+/** Legal forms that end a company's name (`RJ Reynolds Tobacco Co`, `Volkswagen AG`), as lower-case words. */
+export const legalForms: ReadonlySet<string> = new Set([
+  'ag', 'co', 'co.', 'corp', 'corp.', 'corporation', 'gmbh', 'inc', 'inc.', 'llc', 'ltd', 'ltd.', 'plc'
 ])
 
 /** Words a headline in title case leaves in lower case (AP and Chicago style: articles, conjunctions, short prepositions). */

@@ -10,10 +10,12 @@ import {
   companyNouns,
   demonymNouns,
   eventWords,
+  legalForms,
   facilityWords,
   landformWords,
   lawWords,
   notNames,
+  numberWords,
   openHeads,
   organisationHeads,
   particles,
@@ -99,8 +101,10 @@ export const entities: Plugin<[], Root> = function () {
     const {forms, labels} = tagger(tokens.map((token) => token.text), ranges)
     const headings = new Uint8Array(tokens.length)
     const capitals = new Uint8Array(tokens.length)
+    const sentenceStarts = new Uint8Array(tokens.length)
     let mentions: Mention[] = []
     for (const [index, [first, last]] of ranges.entries()) {
+      sentenceStarts[first] = 1
       if (titleCase(tokens, forms, first, last)) headings.fill(1, first, last)
       if (!someLowerCase(forms, first, last)) capitals.fill(1, first, last)
       for (const span of labelSpans(labels[index] as Uint8Array)) {
@@ -114,6 +118,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
     mentions = addKnownNames(tokens, forms, mentions, capitals)
+    mentions = addCompanies(tokens, forms, mentions, capitals, sentenceStarts)
     mentions = makeConsistent(tokens, forms, mentions)
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
@@ -182,9 +187,20 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
   const lowerStart = (index: number) => (forms[index] as Form).lowerStart
   const punctuation = (index: number) => punctuationOnly.test(word(index))
   // `the 1991 Almaty Declaration`: numbers, punctuation and lower-case words
-  // open no name, in whatever order they come.
+  // open no name, in whatever order they come. A number word does open an
+  // organisation's or event's name (`Six Nations`, `Seven Network`), not a
+  // group of people (`Two Americans`).
+  const opensName = (index: number) =>
+    (tag === 'ORG' || tag === 'MISC') &&
+    index < last &&
+    numberWords.has(lower(index)) &&
+    (forms[index + 1] as Form).upperStart &&
+    !knownType(spanText(tokens, index + 1, last))
   const trimStart = () => {
-    while (first <= last && (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || notNames.has(lower(first)))) first++
+    while (
+      first <= last &&
+      (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || (notNames.has(lower(first)) && !opensName(first)))
+    ) first++
   }
   trimStart()
   // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
@@ -198,6 +214,8 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
     trimStart()
   }
   if (first > last) return undefined
+  // A lone letter names nothing a reader counts (`Plan A`, `S`).
+  if (first === last && /^\p{Lu}\.?$/u.test(word(first))) return undefined
   const type = classify(tokens, forms, first, last, tag)
   return type ? {first, last, type} : undefined
 }
@@ -647,6 +665,39 @@ function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mention
 }
 
 /**
+ * Add the companies the tagger missed whose name ends in a legal form: the
+ * run of capitalised words up to `Co`, `Inc`, `Ltd`, `AG` … (`RJ Reynolds
+ * Tobacco Co`, `Acme Widgets Inc`), without a common word opening a
+ * sentence (`Yesterday`), outside text in capitals.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions found so far.
+ * @param capitals
+ *   `1` per token of a sentence in capitals.
+ * @param sentenceStarts
+ *   `1` per token that opens a sentence.
+ * @returns
+ *   Mentions in text order.
+ */
+function addCompanies(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], capitals: Uint8Array, sentenceStarts: Uint8Array): Mention[] {
+  const covered = coverage(tokens, mentions)
+  const added: Mention[] = [...mentions]
+  const form = (index: number) => forms[index] as Form
+  for (let last = 1; last < forms.length; last++) {
+    if (covered[last] || capitals[last] || !form(last).upperStart || !legalForms.has(form(last).normalised)) continue
+    let first = last
+    while (first > 0 && !covered[first - 1] && !capitals[first - 1] && (form(first - 1).upperStart || form(first - 1).normalised === '&') && !sentenceStarts[first]) first--
+    while (first < last && (notNames.has(form(first).normalised) || form(first).normalised === '&' || (sentenceStarts[first] && commonWords.has(form(first).normalised)))) first++
+    if (first < last) added.push({first, last, type: 'ORG'})
+  }
+  return added.sort((left, right) => left.first - right.first)
+}
+
+/**
  * Document consistency: a name tagged once is tagged everywhere it recurs
  * untagged, and a surname of a tagged person is that person ("Aliyev" after
  * "Ilham Aliyev", even where the tagger called it a place).
@@ -667,12 +718,14 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     counts.set(type, (counts.get(type) ?? 0) + weight)
     votes.set(key, counts)
   }
+  const surnames = new Set<string>()
   for (const mention of mentions) {
     vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
     if (mention.type === 'PERSON' && mention.last > mention.first) {
       // Surnames and given names of a full name count for more than one stray tag.
       vote((forms[mention.last] as Form).normalised, 'PERSON', 2)
       vote((forms[mention.first] as Form).normalised, 'PERSON', 2)
+      surnames.add((forms[mention.last] as Form).normalised)
     }
   }
   // Most votes, then first in alphabetical order.
@@ -690,6 +743,12 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
 
   const result: Mention[] = mentions.map(function (mention) {
     if (mention.first !== mention.last) return mention
+    // The document's own full name beats the gazetteer's town of that name,
+    // however often the surname stands alone (`Lindsay Davenport` …
+    // `Davenport`, a city in Iowa); not a country's (`Jordan`).
+    if (mention.type !== 'PERSON' && surnames.has((forms[mention.first] as Form).normalised) && !countries.has(spanText(tokens, mention.first, mention.last))) {
+      return {...mention, type: 'PERSON'}
+    }
     const type = winner((forms[mention.first] as Form).normalised)
     return type === 'PERSON' && mention.type !== 'PERSON' ? {...mention, type} : mention
   })

@@ -137,6 +137,29 @@ test('takes a town before a player’s or coach’s role as the club, not a nati
   t.true(mentions.includes('Surrey|ORG|Surrey'))
   t.true(mentions.includes('England|GPE|England'))
 })
+test('keeps a surname of a person named in full a person where a town has that name', async function (t) {
+  const mentions = await tag('Tennis\n\nLindsay Davenport beat Serena Williams in Sydney. Davenport said she was pleased, and Davenport will play again.')
+  t.deepEqual(
+    mentions.filter((mention) => mention.startsWith('Davenport')),
+    ['Davenport|PERSON|Lindsay Davenport', 'Davenport|PERSON|Lindsay Davenport']
+  )
+})
+test('opens an organisation with a number word, not a group of people', async function (t) {
+  const mentions = await tag('The Six Nations starts next week, and Two Americans watched from the stands.')
+  t.true(mentions.includes('Six Nations|ORG|Six Nations'), mentions.join())
+  t.true(mentions.includes('Americans|NORP|American'), mentions.join())
+})
+test('maps the short forms of a party to its name', tags, 'Lib Dem leader Charles Kennedy said the Lib Dems would gain seats.', [
+  'Lib Dem|ORG|Liberal Democrats',
+  'Charles Kennedy|PERSON|Charles Kennedy',
+  'Lib Dems|ORG|Liberal Democrats'
+])
+test('tags no labels of a results table and no lone letter', tags, 'First quarter\n\nShr 12 cts vs 10 cts\nRevs 12.3 mln vs 10.1 mln\n\nPlan A was dropped.', [])
+test('adds a company the tagger missed by its legal form, without a word opening the sentence', async function (t) {
+  const mentions = await tag('Markets\n\nYesterday Acme Widgets Inc. rose, and Smith & Co gained. Volkswagen AG fell.')
+  t.true(mentions.includes('Acme Widgets Inc.|ORG|Acme Widgets Inc.'), mentions.join())
+  t.true(mentions.includes('Smith & Co|ORG|Smith & Co'), mentions.join())
+})
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
