@@ -138,7 +138,7 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Democratic Party'],
   ['Republican Party', 'GOP'],
   ['Labour Party'],
-  ['Conservative Party'],
+  ['Conservative Party', 'Tories', 'Tory', 'Conservatives'],
   ['Liberal Democrats', 'Lib Dems', 'Lib Dem', 'Liberal Democrat'],
   ['Taliban'],
   ['Hamas'],

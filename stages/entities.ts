@@ -248,6 +248,8 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   if (tag === 'NORP') return 'NORP'
   if (several && organisationHeads.has(head)) return 'ORG'
   if (tag === 'PER') return 'PERSON'
+  // `the Bank said`, `the Commission`: an organisation's head alone is that organisation, never a place.
+  if (!several && organisationHeads.has(head)) return 'ORG'
   if ((several && lawWords.has(head)) || (lawWords.has(word(first) as string) && (word(first + 1) === 'of' || word(first + 1) === 'on'))) {
     return 'WORK_OF_LAW'
   }

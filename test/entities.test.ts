@@ -160,6 +160,12 @@ test('adds a company the tagger missed by its legal form, without a word opening
   t.true(mentions.includes('Acme Widgets Inc.|ORG|Acme Widgets Inc.'), mentions.join())
   t.true(mentions.includes('Smith & Co|ORG|Smith & Co'), mentions.join())
 })
+test('maps a party’s nicknames to its name, and takes an organisation’s head word alone as the organisation', tags, 'Rates\n\nThe Bank said rates would rise, and Tory leader Michael Howard said the Tories agreed.', [
+  'Bank|ORG|Bank',
+  'Tory|ORG|Conservative Party',
+  'Michael Howard|PERSON|Michael Howard',
+  'Tories|ORG|Conservative Party'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
