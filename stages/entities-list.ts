@@ -437,6 +437,24 @@ export const companyNouns: ReadonlySet<string> = new Set([
   'giant', 'insurer', 'maker', 'manufacturer', 'publisher', 'retailer', 'subsidiary', 'supplier'
 ])
 
+/** Words of match reports: a document with `clubContextMinimum` of them or more reports matches. */
+export const matchWords: ReadonlySet<string> = new Set([
+  'championship', 'coach', 'cup', 'defeat', 'defender', 'draw', 'fixture', 'goal', 'goalkeeper', 'goals', 'half-time',
+  'kick-off', 'league', 'match', 'midfielder', 'penalty', 'premiership', 'referee', 'scored', 'season', 'squad',
+  'striker', 'tries', 'try', 'victory', 'wicket', 'wickets'
+])
+
+/** Sports words a document needs to be read as a match report (see `matchWords`). */
+export const clubContextMinimum = 4
+
+/** Words after a town that make it a club in a match report (`Chelsea beat Arsenal`). */
+export const clubVerbsAfter: ReadonlySet<string> = new Set([
+  'beat', 'beating', 'drew', 'draw', 'host', 'hosted', 'hosts', 'lost', 'lose', 'trail', 'trailed', 'v', 'vs', 'won'
+])
+
+/** Words before a town that make it a club in a match report (`lost to Leeds`, `against Arsenal`). */
+export const clubWordsBefore: ReadonlySet<string> = new Set(['against', 'beat', 'beating', 'v', 'vs', 'with'])
+
 /**
  * Words that make a town, county or state right before them a sports club
  * (`Surrey captain Chris Lewis`, `Leeds fans`); countries keep their type

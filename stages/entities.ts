@@ -6,11 +6,15 @@ import {decoded} from '../pipeline/record.js'
 import {
   actingWords,
   aliases,
+  clubContextMinimum,
   clubRoleWords,
+  clubVerbsAfter,
+  clubWordsBefore,
   companyNouns,
   demonymNouns,
   eventWords,
   legalForms,
+  matchWords,
   facilityWords,
   landformWords,
   lawWords,
@@ -124,6 +128,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     mentions = retypeCompanies(tokens, forms, mentions)
     mentions = retypeLoneNames(forms, mentions)
+    mentions = retypeClubs(tokens, forms, mentions)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
 }
@@ -847,15 +852,52 @@ function retypeCompanies(tokens: readonly Token[], forms: readonly Form[], menti
       }
     }
   }
-  return result.map(function (mention) {
-    if (mention.type === 'PERSON' && companies.has(key(mention))) return {...mention, type: 'ORG'}
-    if (mention.type === 'GPE' && clubRoleWords.has(word(mention.last + 1))) {
-      const name = spanText(tokens, mention.first, mention.last)
-      const alias = aliases.get(name)
-      if (!countries.has(name) && !nations.has(name) && !(alias && countries.has(alias.canonical))) return {...mention, type: 'ORG'}
-    }
-    return mention
-  })
+  return result.map((mention) => (mention.type === 'PERSON' && companies.has(key(mention)) ? {...mention, type: 'ORG'} : mention))
+}
+
+/**
+ * Clubs named after their town. A town, county or state (not a country or a
+ * nation of the United Kingdom: national teams) is the club right before a
+ * player's or coach's role (`Surrey captain Chris Lewis`, `Leeds fans`), and,
+ * in a match report (a document with `clubContextMinimum` or more sports
+ * words), where it plays (`Chelsea beat Arsenal`, `lost to Leeds`, `Arsenal
+ * 2-1`); then every mention of it in the document is the club. In a match
+ * report, so is every mention of a name the tagger read as an organisation
+ * once (`earn Arsenal a win` after `Arsenal` the club).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
+  let sportsWords = 0
+  for (const form of forms) if (matchWords.has(form.normalised)) sportsWords++
+  const matchReport = sportsWords >= clubContextMinimum
+  // `Arsenal 2-1`, tokenised `2` `-` `1`.
+  const scoreAt = (index: number) => /^\d{1,2}$/.test(word(index)) && word(index + 1) === '-' && /^\d{1,2}$/.test(word(index + 2))
+  const town = (mention: Mention) => {
+    if (mention.type !== 'GPE') return false
+    const name = spanText(tokens, mention.first, mention.last)
+    const alias = aliases.get(name)
+    return !countries.has(name) && !nations.has(name) && !(alias && countries.has(alias.canonical))
+  }
+  const plays = (mention: Mention) =>
+    clubRoleWords.has(word(mention.last + 1)) ||
+    (matchReport &&
+      (clubVerbsAfter.has(word(mention.last + 1)) || clubWordsBefore.has(word(mention.first - 1)) || scoreAt(mention.last + 1)))
+  const clubs = new Set<string>()
+  for (const mention of mentions) {
+    // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
+    if ((town(mention) && plays(mention)) || (matchReport && mention.type === 'ORG')) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+  }
+  // Every mention of a club's name is the club, whatever else the tagger read there.
+  return mentions.map((mention) => (mention.type !== 'ORG' && clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) ? {...mention, type: 'ORG'} : mention))
 }
 
 /**

@@ -166,6 +166,22 @@ test('maps a party’s nicknames to its name, and takes an organisation’s head
   'Michael Howard|PERSON|Michael Howard',
   'Tories|ORG|Conservative Party'
 ])
+test('takes a town that plays in a match report as the club, everywhere in the document', async function (t) {
+  const mentions = await tag(
+    'Chelsea go top\n\nChelsea beat Arsenal 2-1 on Sunday to go top of the league. The striker scored twice, and the goal settled the match. Arsenal lost for the first time this season. Fans came from London.'
+  )
+  t.deepEqual(mentions.filter((mention) => /^(Chelsea|Arsenal|London)\|/.test(mention)).map((mention) => mention.split('|').slice(0, 2).join('|')), [
+    'Chelsea|ORG',
+    'Chelsea|ORG',
+    'Arsenal|ORG',
+    'Arsenal|ORG',
+    'London|GPE'
+  ])
+})
+test('keeps a town a place outside match reports', async function (t) {
+  const mentions = await tag('Housing\n\nPrices in Chelsea rose. Liverpool beat expectations on jobs, the city said.')
+  t.deepEqual(mentions, ['Chelsea|GPE|Chelsea', 'Liverpool|GPE|Liverpool'])
+})
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
