@@ -12,45 +12,50 @@ import {toCsv, writeTable} from '../pipeline/write.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-test('writeTable() streams 45,000 rows into the same CSV as toCsv() and a Parquet file of three row groups', async function (t) {
+/**
+ * Write `metadata` rows with `writeTable()` and open its Parquet file.
+ *
+ * @param rows
+ *   Rows.
+ * @returns
+ *   Rows written, the CSV text, a query on the Parquet file, and its row groups.
+ */
+async function writeMetadata(rows: Row[]) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  await writeFile(path.join(folder, 'rows'), rows.map((row) => rowLine('metadata', row) + '\n').join(''))
+  const result = await writeTable({kind: 'write', table: 'metadata', rows: path.join(folder, 'rows'), folder, byteOrderMark: true})
+  const connection = await (await DuckDBInstance.create(':memory:')).connect()
+  const parquet = path.join(folder, 'metadata.parquet')
+  const query = async (sql: string) => (await connection.runAndReadAll(sql.replace('$parquet', `'${parquet}'`))).getRowObjectsJS()
+  const groups = await query(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata($parquet)`)
+  return {written: result.rows, csv: await readFile(path.join(folder, 'metadata.csv'), 'utf8'), query, groups: Number(groups[0]?.groups)}
+}
+
+test('writeTable() streams 45,000 rows into the same CSV as toCsv() and a Parquet file of three row groups', async function (t) {
   const rows: Row[] = Array.from({length: 45_000}, (_, index) => ({
     doc_id: 'doc-' + String(index).padStart(5, '0'),
     key: index % 7 === 0 ? '=SUM(A1)' : 'key ' + index,
     value: 'line one,\n"two" ' + index
   }))
-  await writeFile(path.join(folder, 'rows'), rows.map((row) => rowLine('metadata', row) + '\n').join(''))
-  const result = await writeTable({kind: 'write', table: 'metadata', rows: path.join(folder, 'rows'), folder, byteOrderMark: true})
-  t.is(result.rows, 45_000)
-  t.is(await readFile(path.join(folder, 'metadata.csv'), 'utf8'), toCsv(tables.metadata, rows))
-
-  const instance = await DuckDBInstance.create(':memory:')
-  const connection = await instance.connect()
-  const parquet = path.join(folder, 'metadata.parquet')
-  const groups = (await connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata('${parquet}')`)).getRowObjectsJS()
-  t.is(Number(groups[0]?.groups), 3)
-  const last = (await connection.runAndReadAll(`SELECT doc_id, value FROM '${parquet}' ORDER BY doc_id DESC LIMIT 1`)).getRowObjectsJS()
-  t.deepEqual(last, [{doc_id: 'doc-44999', value: 'line one,\n"two" 44999'}])
+  const {written, csv, query, groups} = await writeMetadata(rows)
+  t.is(written, 45_000)
+  t.is(csv, toCsv(tables.metadata, rows))
+  t.is(groups, 3)
+  t.deepEqual(await query('SELECT doc_id, value FROM $parquet ORDER BY doc_id DESC LIMIT 1'), [{doc_id: 'doc-44999', value: 'line one,\n"two" 44999'}])
 })
 
 test('writeTable() closes a row group at a million characters of rows, so wide rows make smaller groups', async function (t) {
-  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
   // 2,500 rows of about 1,000 characters: 2.5 million characters, far under 20,000 rows.
   const rows: Row[] = Array.from({length: 2500}, (_, index) => ({
     doc_id: 'doc-' + String(index).padStart(5, '0'),
     key: 'body',
     value: 'word '.repeat(199) + index
   }))
-  await writeFile(path.join(folder, 'rows'), rows.map((row) => rowLine('metadata', row) + '\n').join(''))
-  const result = await writeTable({kind: 'write', table: 'metadata', rows: path.join(folder, 'rows'), folder, byteOrderMark: true})
-  t.is(result.rows, 2500)
-  t.is(await readFile(path.join(folder, 'metadata.csv'), 'utf8'), toCsv(tables.metadata, rows))
-  const instance = await DuckDBInstance.create(':memory:')
-  const connection = await instance.connect()
-  const parquet = path.join(folder, 'metadata.parquet')
-  const groups = (await connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata('${parquet}')`)).getRowObjectsJS()
-  t.is(Number(groups[0]?.groups), 3)
-  const count = (await connection.runAndReadAll(`SELECT count(*) AS n, count(DISTINCT value) AS values FROM '${parquet}'`)).getRowObjectsJS()
+  const {written, csv, query, groups} = await writeMetadata(rows)
+  t.is(written, 2500)
+  t.is(csv, toCsv(tables.metadata, rows))
+  t.is(groups, 3)
+  const count = await query('SELECT count(*) AS n, count(DISTINCT value) AS values FROM $parquet')
   t.deepEqual(count.map((row) => [Number(row.n), Number(row.values)]), [[2500, 2500]])
 })
 
