@@ -1,8 +1,9 @@
 /**
  * `make eval` (entities): exact-match precision, recall and F1 by type of
  * the entity stage on the sample gold (full pipeline, raw line positions)
- * and on the running text of UNER PUD test and of MEANTIME (English Wikinews
- * news, overlap match); of the tagger alone on CoNLL-2003
+ * and on the running text of UNER PUD test, of MEANTIME (English Wikinews
+ * news, overlap match) and of CoNLL-2003 eng.testb and eng.testa as whole
+ * documents; of the tagger alone on CoNLL-2003
  * eng.testb (PER/LOC/ORG; never trained on), eng.testa (the development set),
  * UNER PUD test and WikiGold's held-out third of documents (both held out
  * from training; the split is `readWikigold` in `entities-data.ts`); and the
@@ -59,6 +60,8 @@ await evaluateSamples()
 await evaluatePudStage()
 await evaluateMeantimeStage()
 await measureSpeed()
+await evaluateStageOnTokens('CoNLL-2003 eng.testb, whole entity stage on whole documents (exact span + type)', readColumns('conll2003/eng.testb', conllLayout))
+await evaluateStageOnTokens('CoNLL-2003 eng.testa (dev), whole entity stage on whole documents (exact span + type)', readColumns('conll2003/eng.testa', conllLayout))
 
 const sets: Array<[string, Document[]]> = [
   ['CoNLL-2003 eng.testb', readColumns('conll2003/eng.testb', conllLayout)],
@@ -199,6 +202,52 @@ async function evaluatePudStage(): Promise<void> {
     score(counts, document.gold, predicted)
   }
   printTable('UNER PUD test, whole entity stage on running text (PER/ORG/LOC)', counts)
+}
+
+/**
+ * Score the whole entity stage on a set of tokenised documents (CoNLL-2003):
+ * each document's sentences joined into paragraphs of space-separated
+ * words, so the stage reads whole documents (headline, dateline, text) as it
+ * reads a drop; exact match of character spans, types mapped to PER/ORG/LOC
+ * (GPE, LOC and FAC are LOC).
+ *
+ * @param title
+ *   Title of the table.
+ * @param documents
+ *   Documents.
+ * @returns
+ *   Nothing.
+ */
+async function evaluateStageOnTokens(title: string, documents: readonly Document[]): Promise<void> {
+  const stageTypes: Readonly<Record<string, string>> = {PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', FAC: 'LOC'}
+  const tagger = unified().use(entities).freeze()
+  const prepare = unified().use(decode).use(normalise).use(segment).freeze()
+  const counts = new Map<string, Counts>()
+  for (const document of documents) {
+    let text = ''
+    const gold: string[] = []
+    for (const sentence of document) {
+      if (text) text += '\n\n'
+      const starts: number[] = []
+      const ends: number[] = []
+      for (const [index, word] of sentence.words.entries()) {
+        if (index > 0) text += ' '
+        starts.push(text.length)
+        text += word
+        ends.push(text.length)
+      }
+      for (const span of sentence.spans) if (coarse[span.type]) gold.push(starts[span.start] + ':' + ends[span.end - 1] + ':' + span.type)
+    }
+    const file = new VFile({path: 'conll.txt', value: Buffer.from(text)})
+    await prepare.run({type: 'RootNode', children: []}, file)
+    await tagger.run({type: 'RootNode', children: []}, file)
+    // The clean text equals the input here (single spaces, no blank-line runs), so offsets compare directly.
+    const predicted = (file.data.entities ?? [])
+      .filter((entity) => stageTypes[entity.type])
+      .map((entity) => entity.start + ':' + entity.end + ':' + stageTypes[entity.type])
+    score(counts, gold, predicted)
+  }
+  printTable(title, counts)
 }
 
 /**

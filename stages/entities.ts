@@ -376,19 +376,26 @@ function nameStarts(names: Iterable<string>): Set<string> {
  *   Index after its last token.
  * @returns
  *   Whether every word but the small words a title leaves in lower case
- *   (`and`, `of`, `the` …) is capitalised, two of four letters or more at least.
+ *   (`and`, `of`, `the` …) is capitalised, two of four letters or more at
+ *   least, and at least a third of them are common words: a line of names
+ *   (`Mike Hulbert , Brian Henninger , Tiger Woods`, a byline `Bryan Gorman`)
+ *   is no heading, and its capitals do say names.
  */
 function titleCase(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): boolean {
   let content = 0
+  let capitalised = 0
+  let common = 0
   for (let index = first; index < last; index++) {
     const form = forms[index] as Form
     if (!form.letters || titleLowerWords.has(form.normalised)) continue
     // `The war was led by General David Petraeus`: a lower-case word that a
     // title capitalises, however short, makes a sentence.
     if (!form.upperStart) return false
+    capitalised++
+    if (commonWords.has(form.normalised)) common++
     if ((tokens[index] as Token).text.length >= 4) content++
   }
-  return content >= 2
+  return content >= 2 && common * 3 >= capitalised
 }
 
 /**
@@ -862,8 +869,8 @@ function retypeCompanies(tokens: readonly Token[], forms: readonly Form[], menti
  * in a match report (a document with `clubContextMinimum` or more sports
  * words), where it plays (`Chelsea beat Arsenal`, `lost to Leeds`, `Arsenal
  * 2-1`); then every mention of it in the document is the club. In a match
- * report, so is every mention of a name the tagger read as an organisation
- * once (`earn Arsenal a win` after `Arsenal` the club).
+ * report, so is every mention of a name read as an organisation once
+ * (`earn Arsenal a win` after `Arsenal` the club).
  *
  * @param tokens
  *   Tokens of the text.

@@ -182,6 +182,12 @@ test('keeps a town a place outside match reports', async function (t) {
   const mentions = await tag('Housing\n\nPrices in Chelsea rose. Liverpool beat expectations on jobs, the city said.')
   t.deepEqual(mentions, ['Chelsea|GPE|Chelsea', 'Liverpool|GPE|Liverpool'])
 })
+test('reads a line of names as names, not as a title-case heading', tags, 'Golf scores\n\nLeading scores after the first round:\n\nNolan Henke, Loren Roberts, Steve Stricker, Brian Claar\n\nThe players teed off on Thursday.', [
+  'Nolan Henke|PERSON|Nolan Henke',
+  'Loren Roberts|PERSON|Loren Roberts',
+  'Steve Stricker|PERSON|Steve Stricker',
+  'Brian Claar|PERSON|Brian Claar'
+])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
 
 // Document consistency.
