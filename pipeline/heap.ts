@@ -9,7 +9,7 @@ import {setFlagsFromString} from 'node:v8'
  * allocates fast, which a pipeline does: a worker holding 80 MB of live data
  * reached 700 MB on a 50,000-document drop, and the run process 500 MB on
  * 5,000 documents in one process. Measured (`docs/PERFORMANCE.md`): peak
- * memory 35–50 % lower, CPU time within 1–3 %.
+ * memory 30–40 % lower (one process, and a worker), CPU time the same within 1 %.
  */
 export const heapGrowing = '--heap-growing-percent=100'
 
