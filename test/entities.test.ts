@@ -262,13 +262,13 @@ test('splits tokens at white space where `\\s` matches', function (t) {
 test('reads an AP state abbreviation in a dateline as the state', tags, 'SPRINGFIELD, Ill. (AP) — The Springfield council met on Friday.', [
   'SPRINGFIELD|GPE|Springfield',
   'Ill.|GPE|Illinois',
-  'AP|ORG|AP',
+  'AP|ORG|Associated Press',
   'Springfield|GPE|Springfield'
 ])
 test('writes a name seen only in capitals in title case', tags, 'SACRAMENTO, Calif. (AP) — Officials said the fire was out.', [
   'SACRAMENTO|GPE|Sacramento',
   'Calif.|GPE|California',
-  'AP|ORG|AP'
+  'AP|ORG|Associated Press'
 ])
 
 test('a text that ends in an organisation head word does not fail', async function (t) {
