@@ -226,6 +226,8 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['EU', {canonical: 'European Union', type: 'ORG'}],
   ['E.U.', {canonical: 'European Union', type: 'ORG'}],
   ['Gaza', {canonical: 'Gaza Strip', type: 'GPE'}],
+  // `Bank` heads organisations (`the Bank said`); this bank is a territory.
+  ['West Bank', {canonical: 'West Bank', type: 'GPE'}],
   ['Great Britain', {canonical: 'United Kingdom', type: 'GPE'}],
   ['Holland', {canonical: 'Netherlands', type: 'GPE'}],
   ['IMF', {canonical: 'International Monetary Fund', type: 'ORG'}],

@@ -58,6 +58,8 @@ const regionNames = new Set(model.gazetteer.region)
 const countries = new Set(model.gazetteer.country)
 /** Nations of the United Kingdom, states in the gazetteer but national teams in sport (`England captain`). */
 const nations = new Set(['England', 'Northern Ireland', 'Scotland', 'Wales'])
+/** Countries and nations of the UK by {@link nameKey} (`ENGLAND` in a headline). */
+const nationKeys = new Set([...countries, ...nations].map((name) => nameKey(name)))
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
 const givenNames = new Set(model.gazetteer.given.map((name) => normaliseWord(name)))
@@ -249,6 +251,11 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   const several = last > first
   if (name === 'White House') return whiteHouseType(tokens, last)
   const known = knownType(name)
+  // In a results line or table the club stands before its score (`Pohang 3
+  // Ulsan 2`, `Surrey 429 - 7`, `Bolton 3 2 1 0 5 2 7`): the tagger's club beats
+  // the gazetteer's town there. Not before a price or a year (`Chicago 3.04`,
+  // a market in a price table); a country stays a place (its national team).
+  if (known === 'GPE' && tag === 'ORG' && !countries.has(name) && scoreAfter(tokens, last)) return 'ORG'
   if (known) return known
   if (tag === 'NORP') return 'NORP'
   if (several && organisationHeads.has(head)) return 'ORG'
@@ -264,6 +271,25 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   if (tag === 'MISC') return undefined
   if (landformWords.has(head)) return 'LOC'
   return 'GPE'
+}
+
+/**
+ * Whether a score follows a token: a whole number of up to three digits
+ * (`3`, `429`), not a price or a share (`3.04`, `2,500`: the tokens split at
+ * the point), nor a year.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param index
+ *   Index of the token.
+ * @returns
+ *   Whether a score follows.
+ */
+function scoreAfter(tokens: readonly Token[], index: number): boolean {
+  const number = tokens[index + 1]
+  if (!number || !/^\d{1,3}$/.test(number.text)) return false
+  const next = tokens[index + 2]
+  return !(next && next.start === number.end && (next.text === '.' || next.text === ','))
 }
 
 /**
@@ -888,12 +914,13 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
   const matchReport = sportsWords >= clubContextMinimum
   // `Arsenal 2-1`, tokenised `2` `-` `1`.
   const scoreAt = (index: number) => /^\d{1,2}$/.test(word(index)) && word(index + 1) === '-' && /^\d{1,2}$/.test(word(index + 2))
-  const town = (mention: Mention) => {
-    if (mention.type !== 'GPE') return false
+  // A country or a nation of the UK plays as its national team, a place in CoNLL's and OntoNotes' terms.
+  const nation = (mention: Mention) => {
     const name = spanText(tokens, mention.first, mention.last)
     const alias = aliases.get(name)
-    return !countries.has(name) && !nations.has(name) && !(alias && countries.has(alias.canonical))
+    return nationKeys.has(nameKey(name)) || Boolean(alias && countries.has(alias.canonical))
   }
+  const town = (mention: Mention) => mention.type === 'GPE' && !nation(mention)
   const plays = (mention: Mention) =>
     clubRoleWords.has(word(mention.last + 1)) ||
     (matchReport &&
@@ -901,7 +928,7 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
   const clubs = new Set<string>()
   for (const mention of mentions) {
     // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
-    if ((town(mention) && plays(mention)) || (matchReport && mention.type === 'ORG')) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+    if ((town(mention) && plays(mention)) || (matchReport && mention.type === 'ORG' && !nation(mention))) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
   }
   // Every mention of a club's name is the club, whatever else the tagger read there.
   return mentions.map((mention) => (mention.type !== 'ORG' && clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) ? {...mention, type: 'ORG'} : mention))

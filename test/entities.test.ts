@@ -182,6 +182,26 @@ test('keeps a town a place outside match reports', async function (t) {
   const mentions = await tag('Housing\n\nPrices in Chelsea rose. Liverpool beat expectations on jobs, the city said.')
   t.deepEqual(mentions, ['Chelsea|GPE|Chelsea', 'Liverpool|GPE|Liverpool'])
 })
+test('takes a town before its score in a results line as the club, not one before a price', tags, 'SOCCER - KOREAN LEAGUE RESULTS\n\nSEOUL 1996-08-30\n\nResults of South Korean league matches on Friday:\n\nPohang 3 Ulsan 2 (halftime 1-0)\n\nBucheon 1 Anyang 1\n\nWHEAT HRW HRS\n\nChicago 3.04 2.98\n\nDenver 2.62 2.63', [
+  'SEOUL|GPE|Seoul',
+  'South Korean|NORP|South Korean',
+  'Pohang|ORG|Pohang',
+  'Ulsan|ORG|Ulsan',
+  'Bucheon|ORG|Bucheon',
+  'Anyang|ORG|Anyang',
+  'Chicago|GPE|Chicago',
+  'Denver|GPE|Denver'
+])
+test('keeps a nation a place in a match report, even where the tagger read it as a team', async function (t) {
+  const mentions = await tag(
+    'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\n\nLONDON 1996-08-30\n\nThe world s costliest footballer Alan Shearer was named as the new England captain on Friday .\n\n' +
+      'Adams and Platt are both injured and will miss England s opening World Cup qualifier against Moldova on Sunday . Shearer scored a goal and a penalty for his club in the league .'
+  )
+  t.deepEqual(
+    mentions.filter((mention) => mention.startsWith('England') || mention.startsWith('ENGLAND')),
+    ['ENGLAND|GPE|England', 'England|GPE|England', 'England|GPE|England']
+  )
+})
 test('reads a line of names as names, not as a title-case heading', tags, 'Golf scores\n\nLeading scores after the first round:\n\nNolan Henke, Loren Roberts, Steve Stricker, Brian Claar\n\nThe players teed off on Thursday.', [
   'Nolan Henke|PERSON|Nolan Henke',
   'Loren Roberts|PERSON|Loren Roberts',
