@@ -182,6 +182,16 @@ export class EntityIndex {
   }
 
   /**
+   * Forget every entity (once the run has its rows).
+   *
+   * @returns
+   *   Nothing.
+   */
+  clear(): void {
+    this.#entries.clear()
+  }
+
+  /**
    * Rows of `entities_index.csv`: one per entity (type and canonical name)
    * with the number of documents and mentions.
    *

@@ -172,31 +172,6 @@ export function rowLine(name: TableName, row: Row): string {
 }
 
 /**
- * The duplicate index entry of a document, back from its summary.
- *
- * @param id
- *   Document id.
- * @param date
- *   Publication date, or `null`.
- * @param summary
- *   Signature summary.
- * @returns
- *   Indexed document (alone in its cluster).
- */
-export function indexedDocument(id: string, date: string | null, summary: SignatureSummary): IndexedDocument {
-  const bytes = Buffer.from(summary.signature, 'base64')
-  return {
-    id,
-    exact: summary.exact,
-    date,
-    shingles: summary.shingles,
-    immutables: summary.immutables,
-    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-    cluster: id
-  }
-}
-
-/**
  * The plain-JSON form of a duplicate index entry.
  *
  * @param indexed

@@ -9,16 +9,22 @@
  *   order, unsigned 32-bit little-endian integers.
  *
  * A new drop is matched against this index without re-reading earlier
- * drops. A run writes `duplicates.new/` and then swaps it in with two
- * renames (the old folder goes to `duplicates.old/` first); when a crash
+ * drops. A run writes `duplicates.pending/` once its duplicates step is done
+ * (readers ignore it), renames it to `duplicates.new/` once its outputs are
+ * published and then swaps that in with two more renames (the old folder
+ * goes to `duplicates.old/` first); when a crash
  * between them leaves no `duplicates/`, the next run reads the complete
  * `duplicates.new/` (or else `duplicates.old/`) instead of starting empty.
  * Delete these folders to reset the index (the next run starts from an
  * empty index).
  */
-import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {createReadStream} from 'node:fs'
+import {mkdir, open, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {createInterface} from 'node:readline'
+import type {SignatureSummary} from './document-summary.js'
 import {UsageError} from './inputs.js'
+import {chunkedFile, type ChunkedFile} from './write.js'
 import {emptyIndex, type DuplicateIndex, type IndexedDocument, type Settings} from '../stages/near-duplicates.js'
 
 /** Version of the files; a change means old indexes must be rebuilt. */
@@ -103,7 +109,8 @@ export async function readDuplicateIndex(state: string, settings: Settings): Pro
 
 /**
  * Write the index to a state folder, replacing the old one only once the new
- * one is complete.
+ * one is complete ({@link prepareDuplicateIndex}, then
+ * {@link commitDuplicateIndex}).
  *
  * @param state
  *   State folder.
@@ -113,35 +120,78 @@ export async function readDuplicateIndex(state: string, settings: Settings): Pro
  *   Nothing.
  */
 export async function writeDuplicateIndex(state: string, index: DuplicateIndex): Promise<void> {
-  const folder = duplicateIndexFolder(state)
-  const staging = folder + '.new'
-  const old = folder + '.old'
-  const {settings} = index
-  const length = 2 * settings.bands * settings.rows
-  const documents = [...index.documents].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+  await prepareDuplicateIndex(state, index)
+  await commitDuplicateIndex(state)
+}
 
-  const values = new Uint32Array(documents.length * length)
-  const lines: string[] = []
-  for (const [position, document] of documents.entries()) {
-    values.set(document.signature, position * length)
-    const stored: StoredDocument = {
-      id: document.id,
-      exact: document.exact,
-      date: document.date,
-      shingles: document.shingles,
-      immutables: document.immutables,
-      cluster: document.cluster
+/**
+ * Write the index to `duplicates.pending/` in a state folder, where readers
+ * do not look, so that a run can release the index as soon as its
+ * duplicates step is done and swap it in only once its outputs are
+ * published ({@link commitDuplicateIndex}).
+ *
+ * @param state
+ *   State folder.
+ * @param index
+ *   Index.
+ * @returns
+ *   Nothing.
+ */
+export async function prepareDuplicateIndex(state: string, index: DuplicateIndex): Promise<void> {
+  const pending = duplicateIndexFolder(state) + '.pending'
+  const {settings} = index
+  const documents = [...index.documents].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+  await rm(pending, {recursive: true, force: true})
+  await mkdir(pending, {recursive: true})
+  const lines = await open(path.join(pending, 'documents.jsonl'), 'w')
+  const signatures = await open(path.join(pending, 'signatures.bin'), 'w')
+  try {
+    // In slices: one copy of every signature at once would double what the
+    // index holds (50 MB at 50,000 documents).
+    for (let start = 0; start < documents.length; start += writeSlice) {
+      const slice = documents.slice(start, start + writeSlice)
+      const values = new Uint32Array(slice.length * 2 * settings.bands * settings.rows)
+      let text = ''
+      for (const [position, document] of slice.entries()) {
+        values.set(document.signature, position * 2 * settings.bands * settings.rows)
+        const stored: StoredDocument = {
+          id: document.id,
+          exact: document.exact,
+          date: document.date,
+          shingles: document.shingles,
+          immutables: document.immutables,
+          cluster: document.cluster
+        }
+        text += JSON.stringify(stored) + '\n'
+      }
+      await lines.write(text)
+      await signatures.write(new Uint8Array(values.buffer))
     }
-    lines.push(JSON.stringify(stored) + '\n')
+  } finally {
+    await lines.close()
+    await signatures.close()
   }
   const header: Record<string, unknown> = {version: formatVersion, documents: documents.length}
   for (const name of signatureSettings) header[name] = settings[name]
+  await writeFile(path.join(pending, 'settings.json'), JSON.stringify(header, null, 2) + '\n')
+}
 
+/**
+ * Swap the index written by {@link prepareDuplicateIndex} in: `.pending`
+ * becomes `.new` (complete), the current folder `.old`, then `.new` the
+ * current folder.
+ *
+ * @param state
+ *   State folder.
+ * @returns
+ *   Nothing.
+ */
+export async function commitDuplicateIndex(state: string): Promise<void> {
+  const folder = duplicateIndexFolder(state)
+  const staging = folder + '.new'
+  const old = folder + '.old'
   await rm(staging, {recursive: true, force: true})
-  await mkdir(staging, {recursive: true})
-  await writeFile(path.join(staging, 'documents.jsonl'), lines.join(''))
-  await writeFile(path.join(staging, 'signatures.bin'), new Uint8Array(values.buffer))
-  await writeFile(path.join(staging, 'settings.json'), JSON.stringify(header, null, 2) + '\n')
+  await rename(folder + '.pending', staging)
   await rm(old, {recursive: true, force: true})
   try {
     await rename(folder, old)
@@ -150,4 +200,120 @@ export async function writeDuplicateIndex(state: string, index: DuplicateIndex):
   }
   await rename(staging, folder)
   await rm(old, {recursive: true, force: true})
+}
+
+/**
+ * Remove an index written by {@link prepareDuplicateIndex} (the run failed).
+ *
+ * @param state
+ *   State folder.
+ * @returns
+ *   Nothing.
+ */
+export async function discardDuplicateIndex(state: string): Promise<void> {
+  await rm(duplicateIndexFolder(state) + '.pending', {recursive: true, force: true})
+}
+
+/** Documents written to the index files at a time. */
+const writeSlice = 1000
+
+/**
+ * The indexed documents of a run's drop, kept in two files from the stages
+ * to the duplicates step, in the index's own form: `<file>.jsonl`, one line
+ * of JSON per document (id, date, exact hash, shingle counts), and
+ * `<file>.bin`, the signatures. Held in memory, they were the largest thing
+ * a run kept through its stages (68 MB at 50,000 documents: each 1 KB
+ * signature in a buffer of its own, and its objects).
+ */
+export class DropSignatures {
+  readonly #path: string
+  readonly #documents: ChunkedFile
+  readonly #signatures: ChunkedFile
+  #count = 0
+
+  /**
+   * Start the files.
+   *
+   * @param file
+   *   Path of the files without extension (in the run's work folder).
+   * @returns
+   *   Writer.
+   */
+  static async create(file: string): Promise<DropSignatures> {
+    return new DropSignatures(file, await chunkedFile(file + '.jsonl'), await chunkedFile(file + '.bin'))
+  }
+
+  /**
+   * @param file
+   *   Path of the files without extension.
+   * @param documents
+   *   The file of documents, open for writing.
+   * @param signatures
+   *   The file of signatures, open for writing.
+   */
+  private constructor(file: string, documents: ChunkedFile, signatures: ChunkedFile) {
+    this.#path = file
+    this.#documents = documents
+    this.#signatures = signatures
+  }
+
+  /**
+   * Add a document of the drop.
+   *
+   * @param id
+   *   Document id.
+   * @param date
+   *   Publication date, or `null`.
+   * @param summary
+   *   Its signature summary.
+   * @returns
+   *   Nothing.
+   */
+  async add(id: string, date: string | null, summary: SignatureSummary): Promise<void> {
+    this.#count++
+    await this.#documents.write(JSON.stringify([id, date, summary.exact, summary.shingles, summary.immutables]) + '\n')
+    await this.#signatures.write(Buffer.from(summary.signature, 'base64'))
+  }
+
+  /**
+   * Close the files and read the documents back, in the order they were
+   * added, their signatures views of one shared buffer.
+   *
+   * @param settings
+   *   Settings the signatures were made with.
+   * @returns
+   *   Indexed documents (each alone in its cluster).
+   */
+  async read(settings: Settings): Promise<IndexedDocument[]> {
+    await this.#documents.close()
+    await this.#signatures.close()
+    const length = 2 * settings.bands * settings.rows
+    const values = new Uint32Array(this.#count * length)
+    const handle = await open(this.#path + '.bin', 'r')
+    try {
+      const bytes = new Uint8Array(values.buffer)
+      let offset = 0
+      while (offset < bytes.byteLength) {
+        const {bytesRead} = await handle.read(bytes, offset, bytes.byteLength - offset, offset)
+        if (bytesRead === 0) break
+        offset += bytesRead
+      }
+      if (offset !== bytes.byteLength || (await handle.stat()).size !== bytes.byteLength) {
+        throw new Error('Expected ' + this.#count + ' signatures of ' + length * 4 + ' bytes in `' + this.#path + '.bin`')
+      }
+    } finally {
+      await handle.close()
+    }
+    const documents: IndexedDocument[] = []
+    const lines = createInterface({input: createReadStream(this.#path + '.jsonl', {encoding: 'utf8'}), crlfDelay: Infinity})
+    for await (const line of lines) {
+      const [id, date, exact, shingles, immutables] = JSON.parse(line) as [string, string | null, string, number, number]
+      const position = documents.length
+      documents.push({id, exact, date, shingles, immutables, signature: values.subarray(position * length, (position + 1) * length), cluster: id})
+    }
+    if (documents.length !== this.#count) {
+      throw new Error('Expected ' + this.#count + ' documents in `' + this.#path + '.jsonl`, got ' + documents.length)
+    }
+    return documents
+  }
 }

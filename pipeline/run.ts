@@ -13,8 +13,14 @@ import PQueue from 'p-queue'
 import {CacheReader, CacheWriter, cacheKey, codeFingerprint} from './cache.js'
 import {duplicateRows, EntityIndex} from './corpus.js'
 import {dataPackage} from './datapackage.js'
-import {documentTables, indexedDocument, parseSummary, rowLine} from './document-summary.js'
-import {readDuplicateIndex, writeDuplicateIndex} from './duplicate-index.js'
+import {documentTables, parseSummary, rowLine} from './document-summary.js'
+import {
+  commitDuplicateIndex,
+  discardDuplicateIndex,
+  DropSignatures,
+  prepareDuplicateIndex,
+  readDuplicateIndex
+} from './duplicate-index.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import type {PipelineOptions} from './processor.js'
 import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
@@ -26,14 +32,20 @@ import {version} from './version.js'
 import {stageNames} from './stage-names.js'
 import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, TaskResults, WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
-import {duplicateSettings, matchDrop, type IndexedDocument, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
+import {
+  duplicateSettings,
+  matchDrop,
+  type DuplicateResult,
+  type Options as DuplicateOptions,
+  type Settings as DuplicateSettings
+} from '../stages/near-duplicates.js'
 import {
   linkStories,
   StoryTermIndex,
+  StoryVectors,
   storySettings,
   type Options as StoryOptions,
   type Settings as StorySettings,
-  type StorySummary,
   type StoryTerms
 } from '../stages/stories.js'
 import './document.js'
@@ -148,10 +160,11 @@ const releasedLines = new Float64Array(0)
  *
  * Documents stream through: each is read and hashed (its bytes dropped),
  * cleaned to count its lines across the drop, then processed by the workers
- * in `doc_id` order, its rows appended to files as it comes back; only a
- * compact summary of each (duplicate signature, story terms, entity ids)
- * stays in memory for the corpus steps. The tables are then written from
- * those files by the workers, one table each.
+ * in `doc_id` order, its rows appended to files as it comes back. Its
+ * duplicate signature and story terms go to files too, read back by the
+ * corpus steps one at a time; what stays in memory through the stages is
+ * counted across documents (terms, entities), not kept per document. The
+ * tables are then written from those files by the workers, one table each.
  *
  * @param settings
  *   Run settings.
@@ -281,6 +294,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     )
     const scanned = scanResults.filter((item): item is ScannedInput => item !== undefined)
     scanResults.length = 0
+    scanBatches.length = 0
     read.length = 0
     const repeated = repeatedLines(scanned)
     endStep('clean')
@@ -292,7 +306,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     for (const name of [...documentTables, 'documents.jsonl', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
     const tally = new ReportTally()
     const entityIndex = new EntityIndex()
-    const signatures: IndexedDocument[] = []
+    // Signatures wait in a file for the duplicates step (see `DropSignatures`).
+    const signatures = await DropSignatures.create(path.join(work, 'signatures'))
     const storyTerms = new StoryTermIndex()
     const stageTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
     const editTotals: Record<string, number> = Object.fromEntries(stageNames.map((name) => [name, 0]))
@@ -313,7 +328,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
      *   Nothing.
      */
     async function takeDocument(result: Answer, item: ScannedInput): Promise<void> {
-      settings.progress?.(++done, scanned.length)
+      settings.progress?.(++done, dropSize)
       if ('reject' in result) {
         rejects.push({sourcePath: item.sourcePath, ...result.reject})
         return
@@ -330,7 +345,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
       await rowFiles.get('story-terms')?.write(JSON.stringify([summary.docId, summary.date, summary.storyTerms]) + '\n')
       storyTerms.add(summary.storyTerms)
-      signatures.push(indexedDocument(summary.docId, summary.date, summary.signature))
+      await signatures.add(summary.docId, summary.date, summary.signature)
       entityIndex.add(summary.entities)
       tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
       for (const [label, count] of summary.report.months) add(tally.months, label, count)
@@ -348,10 +363,15 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       pipeline: settings.pipeline,
       duplicates: settings.duplicates,
       lineCounts,
-      dropSize: scanned.length
+      dropSize
     })
+    // The scanned inputs live on only in their batches, which `inOrder`
+    // releases one by one as their documents are taken.
+    const dropSize = scanned.length
+    const documentBatches = batches(scanned, (item) => item.bytes)
+    scanned.length = 0
     await inOrder(
-      batches(scanned, (item) => item.bytes),
+      documentBatches,
       batcher ? queueWindow : window,
       async function (batch): Promise<Answer[]> {
         const results: Array<Answer | undefined> = new Array(batch.length)
@@ -378,21 +398,23 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       }
     )
     for (const file of rowFiles.values()) await file.close()
-    scanned.length = 0
     endStep('stages')
 
     rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
     for (const reject of rejects) warn('rejected ' + reject.sourcePath + ': ' + reject.reason + ': ' + reject.detail)
     for (const line of legacyWarnings) warn(line)
 
-    const duplicateIndex = await readDuplicateIndex(state, duplicates)
-    const copies = matchDrop(duplicateIndex, signatures)
-    signatures.length = 0
+    // The entity index is written and let go before the duplicates and
+    // stories steps, the run's largest, so it is not held through them.
+    await writeFile(path.join(work, 'entities_index'), entityIndexLines(entityIndex, tally))
+    entityIndex.clear()
+
+    const copies = await findCopies(state, duplicates, signatures)
     const duplicateTable = duplicateRows(copies)
     for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
     endStep('duplicates')
 
-    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories)
+    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), processed, storyTerms, stories)
     const fields: Record<string, CorpusFields> = {}
     for (const [docId, storyId] of storyIds) {
       const copy = copies.get(docId)
@@ -404,11 +426,8 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await writeFile(path.join(work, 'corpus-fields.json'), JSON.stringify(fields))
     endStep('stories')
 
-    const entityRows = entityIndex.rows()
-    for (const row of entityRows) add(tally.entities, entityLabel(String(row.canonical), String(row.type)), Number(row.mentions))
     const corpusTables: Partial<Record<TableName, Row[]>> = {
       duplicates: duplicateTable,
-      entities_index: entityRows,
       rejects: rejects.map((reject) => ({source_path: reject.sourcePath, reason: reject.reason, detail: reject.detail}))
     }
     for (const [name, tableRows] of Object.entries(corpusTables) as Array<[TableName, Row[]]>) {
@@ -468,12 +487,13 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     }
     await publish(staging, output)
     // Only after the outputs are published, so a failed run leaves the index and the cache as they were.
-    await writeDuplicateIndex(state, duplicateIndex)
+    await commitDuplicateIndex(state)
     previousCache?.close()
     await nextCache.commit()
     return report
   } catch (error) {
     await rm(staging, {recursive: true, force: true})
+    await discardDuplicateIndex(state)
     await nextCache.discard()
     throw error
   } finally {
@@ -488,7 +508,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  * stay busy.
  *
  * @param items
- *   Items.
+ *   Items; each is removed from the list (set to `undefined`) once taken.
  * @param window
  *   Items in flight at most.
  * @param start
@@ -499,7 +519,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  *   Nothing.
  */
 async function inOrder<Item, Result>(
-  items: readonly Item[],
+  items: Array<Item | undefined>,
   window: number,
   start: (item: Item) => Promise<Result>,
   take: (result: Result, item: Item) => Promise<void>
@@ -507,7 +527,10 @@ async function inOrder<Item, Result>(
   const running: Array<Promise<Result>> = []
   let next = 0
   while (next < items.length && running.length < window) running.push(start(items[next++] as Item))
-  for (const item of items) {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as Item
+    // A taken item is let go: the list is not held to the end of the run.
+    items[index] = undefined
     const result = await (running.shift() as Promise<Result>)
     if (next < items.length) running.push(start(items[next++] as Item))
     await take(result, item)
@@ -644,6 +667,8 @@ function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
  *
  * @param file
  *   File of term counts, one document per line, in `doc_id` order.
+ * @param documents
+ *   Lines of the file.
  * @param index
  *   Terms of the run, with their document frequencies.
  * @param settings
@@ -653,16 +678,57 @@ function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
  */
 async function linkStoryTerms(
   file: string,
+  documents: number,
   index: StoryTermIndex,
   settings: StorySettings
 ): Promise<Map<string, string>> {
-  const summaries: StorySummary[] = []
+  const vectors = new StoryVectors(documents, documents * settings.terms)
   const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
   for await (const line of lines) {
     const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-    summaries.push({id: docId, date, vector: index.vector(terms, settings)})
+    vectors.add(docId, date, index.vector(terms, settings))
   }
-  return linkStories(summaries, index, settings)
+  return linkStories(vectors, index, settings)
+}
+
+/**
+ * Rows of the entity index as lines of cells, counted into the report's
+ * tally.
+ *
+ * @param index
+ *   Entities of the run.
+ * @param tally
+ *   Tally of the report.
+ * @returns
+ *   Text of the rows file.
+ */
+function entityIndexLines(index: EntityIndex, tally: ReportTally): string {
+  const rows = index.rows()
+  for (const row of rows) add(tally.entities, entityLabel(String(row.canonical), String(row.type)), Number(row.mentions))
+  return rows.map((row) => rowLine('entities_index', row) + '\n').join('')
+}
+
+/**
+ * Match the documents of the run against the duplicate index of the state
+ * folder and each other, and write the new index beside the current one
+ * (swapped in once the run has published). A function of its own, so that
+ * the index and the drop's signatures, the largest things a run holds, are
+ * let go when it returns.
+ *
+ * @param state
+ *   State folder.
+ * @param settings
+ *   Duplicate settings.
+ * @param signatures
+ *   Signatures of the run's documents.
+ * @returns
+ *   Result of every document of the run that has a copy, by id.
+ */
+async function findCopies(state: string, settings: DuplicateSettings, signatures: DropSignatures): Promise<Map<string, DuplicateResult>> {
+  const index = await readDuplicateIndex(state, settings)
+  const copies = matchDrop(index, await signatures.read(settings))
+  await prepareDuplicateIndex(state, index)
+  return copies
 }
 
 /**

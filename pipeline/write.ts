@@ -198,12 +198,19 @@ async function* readLines(file: string): AsyncGenerator<string> {
 
 /** A file written in chunks (see {@link chunkedFile}). */
 export interface ChunkedFile {
-  write(text: string): Promise<void>
+  /** Append text (as UTF-8) or bytes. */
+  write(data: string | Uint8Array): Promise<void>
   close(): Promise<void>
 }
 
 /**
  * A file written in chunks of about a megabyte, flushed to disk when closed.
+ *
+ * Text is copied into the chunk as it comes, not kept as strings until the
+ * chunk is full: a row sliced from a document's summary keeps the whole
+ * summary alive, and a file of short rows (`edits`, about 100 bytes a
+ * document) took tens of thousands of documents to fill a chunk, so the run
+ * process held thousands of summaries it had already taken.
  *
  * @param file
  *   File path.
@@ -212,18 +219,24 @@ export interface ChunkedFile {
  */
 export async function chunkedFile(file: string): Promise<ChunkedFile> {
   const handle = await open(file, 'w')
-  let pending: string[] = []
-  let size = 0
+  const chunk = Buffer.allocUnsafe(chunkBytes)
+  let used = 0
   const drain = async () => {
-    if (pending.length > 0) await handle.write(pending.join(''))
-    pending = []
-    size = 0
+    for (let offset = 0; offset < used; ) offset += (await handle.write(chunk, offset, used - offset)).bytesWritten
+    used = 0
   }
   return {
-    async write(text) {
-      pending.push(text)
-      size += text.length
-      if (size >= chunkBytes) await drain()
+    async write(data) {
+      const length = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength
+      if (used + length > chunk.length) await drain()
+      if (length > chunk.length) {
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data
+        for (let offset = 0; offset < bytes.byteLength; ) offset += (await handle.write(bytes, offset, bytes.byteLength - offset)).bytesWritten
+        return
+      }
+      if (typeof data === 'string') chunk.write(data, used)
+      else chunk.set(data, used)
+      used += length
     },
     async close() {
       try {

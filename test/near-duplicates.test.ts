@@ -3,7 +3,14 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import test from 'ava'
-import {readDuplicateIndex, writeDuplicateIndex} from '../pipeline/duplicate-index.js'
+import {
+  commitDuplicateIndex,
+  discardDuplicateIndex,
+  DropSignatures,
+  prepareDuplicateIndex,
+  readDuplicateIndex,
+  writeDuplicateIndex
+} from '../pipeline/duplicate-index.js'
 import {UsageError} from '../pipeline/inputs.js'
 import {run} from '../pipeline/run.js'
 import {
@@ -17,7 +24,7 @@ import {
   type DropDocument,
   type DuplicateResult
 } from '../stages/near-duplicates.js'
-import {groupStories, storySettings} from '../stages/stories.js'
+import {groupStories, linkStories, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
 import {spinCopy} from '../bench/spin-copy.js'
 
 const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.NEWSDROP_SHARED ?? '../shared')
@@ -227,6 +234,66 @@ test('reads the index left beside the state folder by a crash between the two re
   await writeDuplicateIndex(folder, index)
   t.deepEqual(await readdir(folder), ['duplicates'])
   t.deepEqual((await readDuplicateIndex(folder, settings)).documents, written)
+})
+
+test('keeps a prepared index out of reach until it is committed', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
+  const first = emptyIndex(settings)
+  matchDrop(first, drop.slice(0, 2).map((document) => indexDocument(document, settings)))
+  await writeDuplicateIndex(folder, first)
+  const before = (await readDuplicateIndex(folder, settings)).documents
+  const second = emptyIndex(settings)
+  matchDrop(second, drop.map((document) => indexDocument(document, settings)))
+  await prepareDuplicateIndex(folder, second)
+  t.deepEqual((await readDuplicateIndex(folder, settings)).documents, before, 'a run that has not published yet')
+  // A failed run leaves the index as it was.
+  await discardDuplicateIndex(folder)
+  t.deepEqual(await readdir(folder), ['duplicates'])
+  await prepareDuplicateIndex(folder, second)
+  await commitDuplicateIndex(folder)
+  t.deepEqual(await readdir(folder), ['duplicates'])
+  t.deepEqual(
+    (await readDuplicateIndex(folder, settings)).documents,
+    [...second.documents].sort((left, right) => (left.id < right.id ? -1 : 1))
+  )
+})
+
+test('DropSignatures gives back the indexed documents of a drop in order, their signatures in one buffer', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
+  const indexed = [...drop, {id: 'empty', text: '', date: null}].map((document) => indexDocument(document, settings))
+  const signatures = await DropSignatures.create(path.join(folder, 'signatures'))
+  for (const document of indexed) {
+    const {signature} = document
+    await signatures.add(document.id, document.date, {
+      exact: document.exact,
+      shingles: document.shingles,
+      immutables: document.immutables,
+      signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
+    })
+  }
+  const read = await signatures.read(settings)
+  t.deepEqual(read.map((document) => ({...document, signature: [...document.signature]})), indexed.map((document) => ({...document, signature: [...document.signature]})))
+  t.true(read.every((document) => document.signature.buffer === read[0]?.signature.buffer))
+  t.deepEqual(matchDrop(emptyIndex(settings), read), matchDrop(emptyIndex(settings), indexed))
+})
+
+test('StoryVectors keeps every vector as it was while its arrays grow', function (t) {
+  const texts = [...samples.values(), wire]
+  const index = new StoryTermIndex()
+  const terms = texts.map((text) => storyTerms({text}))
+  for (const counts of terms) index.add(counts)
+  const small = new StoryVectors(1, 1)
+  const large = new StoryVectors()
+  for (const [position, counts] of terms.entries()) {
+    const vector = index.vector(counts, storySettings())
+    small.add('document-' + position, null, vector)
+    large.add('document-' + position, null, vector)
+    const start = small.offsets[position] as number
+    t.deepEqual([...small.terms.subarray(start, small.offsets[position + 1])], [...vector.terms])
+    t.deepEqual([...small.weights.subarray(start, small.offsets[position + 1])], [...vector.weights])
+  }
+  t.is(small.ids.length, texts.length)
+  t.deepEqual(linkStories(small, index, storySettings()), linkStories(large, index, storySettings()))
 })
 
 test('rejects bad options', function (t) {

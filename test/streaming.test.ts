@@ -8,7 +8,7 @@ import {parseSummary, rowLine, serialiseSummary, type DocumentSummary} from '../
 import {heapGrowing} from '../pipeline/heap.js'
 import {ProcessPool} from '../pipeline/process-pool.js'
 import {tables, type Row} from '../pipeline/tables.js'
-import {toCsv, writeTable} from '../pipeline/write.js'
+import {chunkedFile, toCsv, writeTable} from '../pipeline/write.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -151,4 +151,17 @@ test('a document summary comes back from its text as it was, texts unescaped onc
   t.true(text.endsWith(summary.rows.edits as string))
   t.deepEqual(parseSummary(text), summary)
   t.throws(() => parseSummary(text.slice(0, -1)), {message: /^Expected a document summary of/})
+})
+
+test('chunkedFile writes text as UTF-8 and bytes as they are, in order, across chunks', async function (t) {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'newsdrop-chunks-')), 'out')
+  const writer = await chunkedFile(file)
+  const parts: Array<string | Uint8Array> = []
+  // Multi-byte characters over a chunk's end, a write larger than a chunk, bytes between texts.
+  for (let index = 0; index < 40_000; index++) parts.push(index % 7 === 0 ? new Uint8Array([index % 256, 10]) : 'row ' + index + ' ü 😀\n')
+  parts.push('x'.repeat(3 << 20) + '\n', 'end\n')
+  for (const part of parts) await writer.write(part)
+  await writer.close()
+  const expected = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)))
+  t.true((await readFile(file)).equals(expected))
 })
