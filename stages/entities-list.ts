@@ -442,9 +442,10 @@ export const companyNouns: ReadonlySet<string> = new Set([
 
 /** Words of match reports: a document with `clubContextMinimum` of them or more reports matches. */
 export const matchWords: ReadonlySet<string> = new Set([
-  'championship', 'coach', 'cup', 'defeat', 'defender', 'draw', 'fixture', 'goal', 'goalkeeper', 'goals', 'half-time',
-  'kick-off', 'league', 'match', 'midfielder', 'penalty', 'premiership', 'referee', 'scored', 'season', 'squad',
-  'striker', 'tries', 'try', 'victory', 'wicket', 'wickets'
+  'batting', 'bowling', 'championship', 'coach', 'cup', 'defeat', 'defender', 'draw', 'fixture', 'goal', 'goalkeeper',
+  'goals', 'half-time', 'homer', 'inning', 'innings', 'kick-off', 'league', 'match', 'midfielder', 'penalty', 'pitcher',
+  'playoff', 'playoffs', 'premiership', 'quarterback', 'referee', 'scored', 'season', 'semi-final', 'semifinal', 'squad',
+  'striker', 'touchdown', 'tries', 'try', 'unbeaten', 'victory', 'wicket', 'wickets'
 ])
 
 /** Sports words a document needs to be read as a match report (see `matchWords`). */
@@ -465,5 +466,6 @@ export const clubWordsBefore: ReadonlySet<string> = new Set(['against', 'beat', 
  */
 export const clubRoleWords: ReadonlySet<string> = new Set([
   'batsman', 'bowler', 'boss', 'captain', 'coach', 'defender', 'fans', 'forward', 'goalkeeper', 'keeper', 'manager',
-  'midfielder', 'opener', 'skipper', 'spinner', 'squad', 'striker', 'supporters', 'wicketkeeper', 'winger'
+  'midfielder', 'opener', 'skipper', 'spinner', 'squad', 'striker', 'supporters', 'teammate',
+  'wicketkeeper', 'winger'
 ])

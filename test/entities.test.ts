@@ -133,9 +133,10 @@ test('keeps a person listed with an organisation when the name is a given name a
   t.true(mentions.includes('Steve Jobs|PERSON|Steve Jobs'))
 })
 test('takes a town before a player’s or coach’s role as the club, not a nation', async function (t) {
-  const mentions = await tag('Surrey captain Chris Lewis took four wickets. England captain Mike Atherton watched.')
+  const mentions = await tag('Surrey captain Chris Lewis took four wickets. England captain Mike Atherton watched. Newcastle teammate Les Ferdinand scored.')
   t.true(mentions.includes('Surrey|ORG|Surrey'))
   t.true(mentions.includes('England|GPE|England'))
+  t.true(mentions.includes('Newcastle|ORG|Newcastle'))
 })
 test('keeps a surname of a person named in full a person where a town has that name', async function (t) {
   const mentions = await tag('Tennis\n\nLindsay Davenport beat Serena Williams in Sydney. Davenport said she was pleased, and Davenport will play again.')
