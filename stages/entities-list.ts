@@ -201,7 +201,9 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Deutsche Bank'],
   ['Pfizer'],
   ['AstraZeneca'],
-  ['Siemens']
+  ['Siemens'],
+  // A club whose name ends in a weekday, which would otherwise be cut off as a date (`Sheffield Wednesday`).
+  ['Sheffield Wednesday']
 ]
 
 /**
@@ -370,13 +372,22 @@ export const numberWords: ReadonlySet<string> = new Set([
   'seventy', 'six', 'sixty', 'ten', 'thirty', 'three', 'twelve', 'twenty', 'two'
 ])
 
+/** Weekday names: after a name they say when (`CNBC Friday`), they do not end it. */
+export const weekdayNames: ReadonlySet<string> = new Set(['friday', 'monday', 'saturday', 'sunday', 'thursday', 'tuesday', 'wednesday'])
+
+/** Words that make a weekday part of a day's name (`Black Friday`, `Super Tuesday`, `Palm Sunday`). */
+export const dayNameWords: ReadonlySet<string> = new Set([
+  'ash', 'black', 'bloody', 'cyber', 'easter', 'good', 'holy', 'maundy', 'palm', 'shrove', 'super'
+])
+
 /** Capitalised words that are never a name alone: days, months, numbers, pronouns, common abbreviations (`Friday`, `Thirty`, `Many`, `GMT`). */
 export const notNames: ReadonlySet<string> = new Set([
   ...numberWords,
-  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'every', 'february', 'friday', 'he',
-  'her', 'his', 'i', 'it', 'its', 'january', 'july', 'june', 'march', 'many', 'may', 'monday', 'most', 'my', 'no',
-  'november', 'october', 'our', 'saturday', 'september', 'she', 'some', 'sunday', 'that', 'the', 'their', 'these',
-  'they', 'this', 'those', 'thursday', 'tuesday', 'tv', 'we', 'wednesday', 'you', 'your',
+  ...weekdayNames,
+  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'every', 'february', 'he',
+  'her', 'his', 'i', 'it', 'its', 'january', 'july', 'june', 'march', 'many', 'may', 'most', 'my', 'no',
+  'november', 'october', 'our', 'september', 'she', 'some', 'that', 'the', 'their', 'these',
+  'they', 'this', 'those', 'tv', 'we', 'you', 'your',
   // The labels of wire-service results tables (`Shr 12 cts vs 10 cts`,
   // `Revs 12.3 mln vs 10.1 mln`, `Qtly div 12 cts`, `Avg shrs`, `Nine mths`).
   'avg', 'cts', 'div', 'dlrs', 'mths', 'oper', 'qtly', 'qtr', 'revs', 'shr', 'shrs',
@@ -402,6 +413,9 @@ export const organisationHeads: ReadonlySet<string> = new Set([
   'foundation', 'group', 'holdings', 'inc', 'inc.', 'industries', 'institute', 'llc', 'ltd', 'ltd.', 'motor', 'motors', 'party',
   'plc', 'society', 'university'
 ])
+
+/** Words after `and` or `&` that end a partnership's name (`Merrill Lynch and Co`, `Sears, Roebuck and Co`, `Smith & Sons`). */
+export const partnershipWords: ReadonlySet<string> = new Set(['associates', 'co', 'co.', 'company', 'partners', 'sons'])
 
 /** Legal forms that end a company's name (`RJ Reynolds Tobacco Co`, `Volkswagen AG`), as lower-case words. */
 export const legalForms: ReadonlySet<string> = new Set([
@@ -442,9 +456,10 @@ export const companyNouns: ReadonlySet<string> = new Set([
 
 /** Words of match reports: a document with `clubContextMinimum` of them or more reports matches. */
 export const matchWords: ReadonlySet<string> = new Set([
-  'batting', 'bowling', 'championship', 'coach', 'cup', 'defeat', 'defender', 'draw', 'fixture', 'goal', 'goalkeeper',
-  'goals', 'half-time', 'homer', 'inning', 'innings', 'kick-off', 'league', 'match', 'midfielder', 'penalty', 'pitcher',
-  'playoff', 'playoffs', 'premiership', 'quarterback', 'referee', 'scored', 'season', 'semi-final', 'semifinal', 'squad',
+  'baseball', 'basketball', 'batting', 'bowling', 'championship', 'coach', 'cricket', 'cup', 'defeat', 'defender',
+  'draw', 'fixture', 'football', 'goal', 'goalkeeper', 'goals', 'half-time', 'hockey', 'homer', 'inning', 'innings',
+  'kick-off', 'league', 'match', 'midfielder', 'penalty', 'pitcher', 'playoff', 'playoffs', 'premiership',
+  'quarterback', 'referee', 'rugby', 'scored', 'season', 'semi-final', 'semifinal', 'soccer', 'squad', 'standings',
   'striker', 'touchdown', 'tries', 'try', 'unbeaten', 'victory', 'wicket', 'wickets'
 ])
 

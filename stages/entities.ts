@@ -27,6 +27,9 @@ import {
   personTitles,
   titleLowerWords,
   titleWords,
+  weekdayNames,
+  dayNameWords,
+  partnershipWords,
   type EntityType
 } from './entities-list.js'
 import {createTagger, decodeModel, labelSpans, normaliseWord, type Form, type TagType} from './entities-tagger.js'
@@ -125,6 +128,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
     mentions = addKnownNames(tokens, forms, mentions, capitals)
     mentions = addCompanies(tokens, forms, mentions, capitals, sentenceStarts)
+    mentions = joinCompanyNames(tokens, forms, mentions)
     mentions = makeConsistent(tokens, forms, mentions)
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
@@ -159,7 +163,8 @@ function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: numbe
     const word = (tokens[index] as Token).text
     const next = tokens[index + 1]?.text ?? ''
     // `Charter of the United Nations and the 1991 Almaty Declaration` is two names.
-    const joinsTwo = word === 'and' && (next === 'the' || /^\d/.test(next))
+    // `CHICAGO AT TORONTO`, a fixture in a headline or table in capitals, is two names.
+    const joinsTwo = (word === 'and' && (next === 'the' || /^\d/.test(next))) || ((word === 'AT' || word === 'VS') && standsAlone(tokens, index))
     // A person's name goes on through `van`, `bin`, `de`, not `on` or `and` (`Wal-Mart on Monday`).
     const particle = person ? personParticles.has(word) : particles.has(word)
     if (!joinsTwo && (!(forms[index] as Form).lowerStart || particle || facilityWords.has(word))) continue
@@ -168,6 +173,23 @@ function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: numbe
   }
   if (start <= last) runs.push([start, last])
   return runs
+}
+
+/**
+ * Whether a token stands between spaces (`AT` of `CHICAGO AT TORONTO`, not of `AT&T`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param index
+ *   Index of the token.
+ * @returns
+ *   Whether no token touches it.
+ */
+function standsAlone(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token
+  const before = tokens[index - 1]
+  const after = tokens[index + 1]
+  return (!before || before.end < token.start) && (!after || token.end < after.start)
 }
 
 /**
@@ -206,12 +228,27 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
   const trimStart = () => {
     while (
       first <= last &&
-      (digitsOnly.test(word(first)) || punctuation(first) || lowerStart(first) || (notNames.has(lower(first)) && !opensName(first)))
+      (digitsOnly.test(word(first)) ||
+        punctuation(first) ||
+        lower(first) === "'s" ||
+        lowerStart(first) ||
+        (notNames.has(lower(first)) && !opensName(first)))
     ) first++
   }
   trimStart()
   // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
-  while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
+  const trimEnd = () => {
+    while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
+  }
+  trimEnd()
+  // `network CNBC Friday`, `New York on Tuesday`: a weekday after a name is
+  // when, not part of it; a day's own name stays (`Black Friday`, `Super Tuesday`).
+  // A person keeps a full name (`Mike Friday`).
+  const named = tag === 'PER' ? first + 1 < last : first < last
+  if (named && weekdayNames.has(lower(last)) && !dayNameWords.has(lower(last - 1)) && !knownType(spanText(tokens, first, last))) {
+    last--
+    trimEnd()
+  }
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
   // `Both Aliyev`, `Gains`: a common word opening a sentence is no name
   // (`Shares of General Motors`: nor is what follows it up to the next capital).
@@ -467,7 +504,10 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
       const word = form.normalised
       const joined = token.start - (tokens[next - 1] as Token).end === 1
       if (!joined || !form.upperStart || titleWords.has(word) || notNames.has(word)) break
-      if (openHeads.has(word) || facilityWords.has(word) || lawWords.has(word) || knownType(token.text)) {
+          // `Governor Lawrence Lindsey`: a town may open a full name (`Minister Israel`, `manager Swiss Volksbank` open none).
+      const name = openHeads.has(word) || organisationHeads.has(word) || legalForms.has(word) || facilityWords.has(word) || lawWords.has(word)
+      const known = knownType(token.text)
+      if (name || (known && !(known === 'GPE' && !countries.has(token.text) && fullNameAfter(tokens, forms, next)))) {
         last = index
         break
       }
@@ -475,9 +515,9 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
     }
     // `spokeswoman Anna Kelly`: after a lower-case title, only a full name;
     // `General Motors` is no general.
-    if (last === index || ((forms[index] as Form).lowerStart && last === index + 1) || knownType(spanText(tokens, index, last))) continue
+    if (last === index || ((forms[index] as Form).lowerStart && last === index + 1) || knownType(spanText(tokens, index, last)) || knownOpening(tokens, index + 1, last)) continue
     // A helper, not closures here: closures over `last` would cost an allocation per token.
-    result = withPerson(result, index + 1, last)
+    result = withPerson(tokens, forms, result, index + 1, last)
     index = last
   }
   return result.sort((left, right) => left.first - right.first)
@@ -485,7 +525,13 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
 
 /**
  * Make tokens `first` to `last` a person, replacing the mentions there.
+ * A name the tagger ran on into the title and the person keeps its part
+ * before the title.
  *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
  * @param mentions
  *   Mentions.
  * @param first
@@ -495,11 +541,102 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
  * @returns
  *   Mentions (in no particular order).
  */
-function withPerson(mentions: Mention[], first: number, last: number): Mention[] {
-  if (mentions.some((mention) => mention.first === first && mention.last === last && mention.type === 'PERSON')) return mentions
-  const result = mentions.filter((mention) => mention.last < first || mention.first > last)
+function withPerson(tokens: readonly Token[], forms: readonly Form[], mentions: Mention[], first: number, last: number): Mention[] {
+  // The tagger's person may go on past the words the title took (`Chairman L. Jack Van Fossen`, `Minister Ghazi al-Gosaibi`).
+  if (mentions.some((mention) => mention.first === first && mention.last >= last && mention.type === 'PERSON' && nameGoesOn(forms, last + 1, mention.last))) return mentions
+  const result: Mention[] = []
+  for (const mention of mentions) {
+    if (mention.last < first || mention.first > last) {
+      result.push(mention)
+    } else if (mention.first < first - 1 && mention.type !== 'PERSON' && organisationBefore(tokens, forms, mention.first, first - 2)) {
+      // `Federal Reserve Governor Lawrence Lindsey`, one span from the tagger: the name before the title stays.
+      result.push({first: mention.first, last: first - 2, type: knownType(spanText(tokens, mention.first, first - 2)) ?? mention.type})
+    }
+  }
   result.push({first, last, type: 'PERSON'})
   return result
+}
+
+/**
+ * Whether tokens `first` to `last` open with a known name of two words or
+ * more (`Morgan Stanley` of `lead manager Morgan Stanley International`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @returns
+ *   Whether a known name opens the tokens.
+ */
+function knownOpening(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let end = first + 1; end <= last; end++) if (knownType(spanText(tokens, first, end))) return true
+  return false
+}
+
+/**
+ * Whether tokens `first` to `last` can go on a person's name: capitalised
+ * words, hyphens and the particles of names (`-Meiland`, `da Silva`), not a
+ * possessive or `of` (`King Abdullah of Jordan` is a person and a place).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @returns
+ *   Whether the tokens go on a name.
+ */
+function nameGoesOn(forms: readonly Form[], first: number, last: number): boolean {
+  for (let index = first; index <= last; index++) {
+    const form = forms[index] as Form
+    const word = form.normalised
+    if (word === "'s" || word === 'of' || (!form.upperStart && word !== '-' && !personParticles.has(word))) return false
+  }
+  return true
+}
+
+/**
+ * Whether tokens `first` to `last`, before a title, name an organisation in
+ * their own right: a known name or one with an organisation's head
+ * (`Federal Reserve`, `Justice Department`), not a qualifier of the title
+ * (`Democratic` of `Democratic Senator`, `Economics` of `Economics Minister`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index.
+ * @returns
+ *   Whether the tokens name an organisation.
+ */
+function organisationBefore(tokens: readonly Token[], forms: readonly Form[], first: number, last: number): boolean {
+  const head = (forms[last] as Form).normalised
+  return knownType(spanText(tokens, first, last)) !== undefined || organisationHeads.has(head) || openHeads.has(head)
+}
+
+/**
+ * Whether a capitalised word joined by one space follows token `index`
+ * (`Lawrence` `Lindsey`), so the token opens a full name.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param index
+ *   Index of the token.
+ * @returns
+ *   Whether a full name goes on after the token.
+ */
+function fullNameAfter(tokens: readonly Token[], forms: readonly Form[], index: number): boolean {
+  const next = tokens[index + 1]
+  const form = forms[index + 1]
+  return next !== undefined && form !== undefined && form.upperStart && next.start - (tokens[index] as Token).end === 1 && capitalisedWord.test(next.text)
 }
 
 /**
@@ -702,6 +839,101 @@ function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mention
     }
   }
   return added.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * What one side of `&` names when it is no firm's: a place (`Trinidad`, a
+ * place the tagger or the gazetteers know) or a person with a given name
+ * (`Harry`); else `undefined`.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param side
+ *   The side's tokens and the type the tagger gave them.
+ * @returns
+ *   `place`, `person` or `undefined`.
+ */
+function sideKind(tokens: readonly Token[], forms: readonly Form[], side: Mention): 'place' | 'person' | undefined {
+  const known = knownType(spanText(tokens, side.first, side.last))
+  const type = known ?? side.type
+  if (type === 'GPE' || type === 'LOC' || type === 'NORP') return 'place'
+  const given = givenNames.has((forms[side.first] as Form).normalised)
+  return given && (type === 'PERSON' || side.first === side.last) ? 'person' : undefined
+}
+
+/**
+ * Join the names of a firm around `&`, and a partnership's `and Co`
+ * (`Cable & Wireless`, `Edward D. Jones & Co`, `Standard & Poor's`,
+ * `Merrill Lynch and Co Inc`): the tagger stops at the sign and reads each
+ * side alone, the second often as a person.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function joinCompanyNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const form = (index: number) => forms[index] as Form
+  const capital = (index: number) => index >= 0 && index < forms.length && form(index).upperStart && !notNames.has(form(index).normalised)
+  let result = [...mentions]
+  for (let index = 1; index < tokens.length - 1; index++) {
+    const word = form(index).normalised
+    // `Merrill Lynch and Co`, `Edward D. Jones & Co`, `David Rubin & Partners`.
+    const partnership = (word === 'and' || word === '&') && partnershipWords.has(form(index + 1).normalised) && form(index + 1).upperStart
+    if ((word !== '&' && !partnership) || !capital(index - 1) || !capital(index + 1)) continue
+    // The tagger read one name across the sign: its call. So is a sign
+    // inside a word (`AT&T`, `R&B`, `S&P`): the tokens split it, the text does not.
+    if (result.some((mention) => mention.first < index && mention.last > index)) continue
+    if (word === '&' && !standsAlone(tokens, index)) continue
+    const left = result.find((mention) => mention.last === index - 1)
+    const right = result.find((mention) => mention.first === index + 1)
+    // Words of one name: one space apart (not across a line end: `Sachs and Co.` / `Reuter`).
+    const spaced = (before: number) => (tokens[before + 1] as Token).start - (tokens[before] as Token).end === 1
+    let first = left ? left.first : index - 1
+    while (!left && first > 0 && capital(first - 1) && spaced(first - 1) && first > index - 3) first--
+    let last = right ? right.last : index + 1
+    while (!right && !partnership && last + 1 < tokens.length && capital(last + 1) && spaced(last) && last < index + 3) last++
+    // `Co Inc`, `Co Pte Ltd`: the legal forms after the name belong to it.
+    while (last + 1 < tokens.length && spaced(last) && legalForms.has(form(last + 1).normalised) && form(last + 1).upperStart) last++
+    // A name the join cuts into goes in whole (`Pratt and Co` `Financial
+    // Services Pty Ltd`), if it is one: capitalised words one space apart
+    // (not `Co. Sales of R&B`, a span run on past a sentence's end).
+    const nameLike = (mention: Mention) => {
+      for (let at = mention.first; at <= mention.last; at++) if (!form(at).upperStart || (at > mention.first && !spaced(at - 1))) return false
+      return true
+    }
+    let whole = true
+    for (const mention of result) {
+      if (mention.last >= first && mention.first <= last) {
+        if (!nameLike(mention) && (mention.first < first || mention.last > last)) whole = false
+        first = Math.min(first, mention.first)
+        last = Math.max(last, mention.last)
+      }
+    }
+    if (!whole) continue
+    const known = knownType(spanText(tokens, first, last))
+    if (!known && !partnership) {
+      // Else a firm only where the tagger read one side as an organisation,
+      // and neither side is a person by a given name (`Matt Lucas & David
+      // Walliams`) and not both are places: titles of works join common words
+      // (`Life & Death`, `Starsky & Hutch`).
+      if (left?.type !== 'ORG' && right?.type !== 'ORG') continue
+      const leftKind = sideKind(tokens, forms, left ?? {first, last: index - 1, type: 'ORG'})
+      const rightKind = sideKind(tokens, forms, right ?? {first: index + 1, last, type: 'ORG'})
+      if (leftKind === 'person' || rightKind === 'person' || (leftKind === 'place' && rightKind === 'place')) continue
+    }
+    result = result.filter((mention) => mention.last < first || mention.first > last)
+    result.push({first, last, type: known ?? 'ORG'})
+    result.sort((a, b) => a.first - b.first)
+    index = last
+  }
+  return result
 }
 
 /**
@@ -921,17 +1153,46 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
     return nationKeys.has(nameKey(name)) || Boolean(alias && countries.has(alias.canonical))
   }
   const town = (mention: Mention) => mention.type === 'GPE' && !nation(mention)
-  const plays = (mention: Mention) =>
+  // `Chicago at Toronto`, a fixture: a town right after `at` another.
+  const fixture = (mention: Mention, other: Mention | undefined) =>
+    other !== undefined &&
+    (other.last + 2 === mention.first || mention.last + 2 === other.first) &&
+    word(Math.min(mention.last, other.last) + 1) === 'at' &&
+    // Two towns of the gazetteer: a ground is none (`Cardiff at Ewood Park`).
+    [mention, other].every((side) => town(side) && knownPlace(tokens, side))
+  const plays = (mention: Mention, index: number) =>
     clubRoleWords.has(word(mention.last + 1)) ||
     (matchReport &&
-      (clubVerbsAfter.has(word(mention.last + 1)) || clubWordsBefore.has(word(mention.first - 1)) || scoreAt(mention.last + 1)))
+      (clubVerbsAfter.has(word(mention.last + 1)) ||
+        clubWordsBefore.has(word(mention.first - 1)) ||
+        scoreAt(mention.last + 1) ||
+        // A results line or a table of standings: the club before its score or record (`Kent 108 - 3`, `BOSTON 69 65 .515`).
+        scoreAfter(tokens, mention.last) ||
+        fixture(mention, mentions[index - 1]) ||
+        fixture(mention, mentions[index + 1])))
   const clubs = new Set<string>()
-  for (const mention of mentions) {
+  for (const [index, mention] of mentions.entries()) {
     // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
-    if ((town(mention) && plays(mention)) || (matchReport && mention.type === 'ORG' && !nation(mention))) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+    if ((town(mention) && plays(mention, index)) || (matchReport && mention.type === 'ORG' && !nation(mention))) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
   }
   // Every mention of a club's name is the club, whatever else the tagger read there.
   return mentions.map((mention) => (mention.type !== 'ORG' && clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) ? {...mention, type: 'ORG'} : mention))
+}
+
+/**
+ * Whether the gazetteers know a mention's name as a place, in whatever case
+ * it is written (`CHICAGO`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether the name is a known place.
+ */
+function knownPlace(tokens: readonly Token[], mention: Mention): boolean {
+  const name = spanText(tokens, mention.first, mention.last)
+  return places.has(name) || places.has(name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()))
 }
 
 /**

@@ -193,6 +193,16 @@ test('takes a town before its score in a results line as the club, not one befor
   'Chicago|GPE|Chicago',
   'Denver|GPE|Denver'
 ])
+test('takes the towns of a table of standings and of a fixture in capitals as clubs, not a ground', async function (t) {
+  const standings = await tag(
+    'BASEBALL - MAJOR LEAGUE STANDINGS\n\nNEW YORK 1996-08-30\n\nMajor League Baseball standings after games played on Thursday:\n\nW L PCT GB\n\nBOSTON 69 65 .515 5\n\nCLEVELAND 76 57 .571 -\n\nFRIDAY \'S SCHEDULE\n\nCHICAGO AT TORONTO\n\nThe season ends with the playoffs in October.'
+  )
+  for (const club of ['BOSTON', 'CLEVELAND', 'CHICAGO', 'TORONTO']) t.true(standings.includes(club + '|ORG|' + club), club)
+  t.true(standings.includes('NEW YORK|GPE|New York'))
+  const report = await tag('Blackburn beat Cardiff at Ewood Park on Saturday. The striker scored twice in the league match and the goalkeeper saved a penalty.')
+  t.true(report.includes('Cardiff|ORG|Cardiff'))
+  t.false(report.some((mention) => mention.startsWith('Ewood Park|ORG')))
+})
 test('keeps a nation a place in a match report, even where the tagger read it as a team', async function (t) {
   const mentions = await tag(
     'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\n\nLONDON 1996-08-30\n\nThe world s costliest footballer Alan Shearer was named as the new England captain on Friday .\n\n' +
@@ -210,6 +220,39 @@ test('reads a line of names as names, not as a title-case heading', tags, 'Golf 
   'Brian Claar|PERSON|Brian Claar'
 ])
 test('tags no weekdays or sentence-opening words', tags, 'Many leaders spoke on Friday.', [])
+test('ends a name before a weekday after it, not a day’s own name or a person’s', async function (t) {
+  t.deepEqual(await tag('In an interview on CNBC Friday, he said trading resumes in New York on Tuesday.'), ['CNBC|ORG|CNBC', 'New York|GPE|New York'])
+  const mentions = await tag(
+    'Sheffield Wednesday lost on Saturday. The striker scored a goal in the league match, the coach said, and the goalkeeper saved a penalty. England sevens coach Mike Friday said the squad was ready for Black Friday.'
+  )
+  t.true(mentions.includes('Sheffield Wednesday|ORG|Sheffield Wednesday'))
+  t.true(mentions.includes('Mike Friday|PERSON|Mike Friday'))
+  t.true(mentions.some((mention) => mention.startsWith('Black Friday|')))
+})
+test('splits a title inside a tagged span into the organisation and the person', tags, 'Federal Reserve Governor Lawrence Lindsey said rates could rise. Democratic Senator Kent Conrad disagreed. King Abdullah of Jordan arrived.', [
+  'Federal Reserve|ORG|Federal Reserve',
+  'Lawrence Lindsey|PERSON|Lawrence Lindsey',
+  'Kent Conrad|PERSON|Kent Conrad',
+  'Abdullah|PERSON|Abdullah',
+  'Jordan|GPE|Jordan'
+])
+test('keeps the tagger’s person where it runs on past the words after a title', tags, 'Shares rose. Chairman L. Jack Van Fossen said the sale was done. Minister Ghazi al-Gosaibi spoke.', [
+  'L. Jack Van Fossen|PERSON|L. Jack Van Fossen',
+  'Ghazi al-Gosaibi|PERSON|Ghazi al-Gosaibi'
+])
+test('takes no known organisation or nationality after a title for a person', async function (t) {
+  const mentions = await tag('The lead manager Morgan Stanley International said. The lead manager Swiss Volksbank said.')
+  t.false(mentions.some((mention) => mention.includes('|PERSON|')))
+})
+test('joins a partnership’s `and Co` and a firm’s `& Co` to its name, not a sign inside a word or across a line', async function (t) {
+  const mentions = await tag(
+    'Shares of Merrill Lynch and Co Inc rose, said an analyst at Edward D. Jones & Co in St. Louis. R&B sales fell, said the makers of Life & Death.\n\nThe offering is led by Goldman, Sachs and Co.\n\nReuter'
+  )
+  t.true(mentions.includes('Merrill Lynch and Co Inc|ORG|Merrill Lynch and Co Inc'))
+  t.true(mentions.includes('Edward D. Jones & Co|ORG|Edward D. Jones & Co'))
+  t.true(mentions.includes('Sachs and Co.|ORG|Sachs and Co.'))
+  t.false(mentions.some((mention) => mention.startsWith('R&B') || mention.startsWith('Life & Death') || mention.includes('Reuter|ORG')))
+})
 
 // Document consistency.
 test('gives a later surname the label of the full name', tags, 'Azerbaijani President Ilham Aliyev arrived first. Aliyev then spoke to reporters.', [
