@@ -292,7 +292,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   // Ulsan 2`, `Surrey 429 - 7`, `Bolton 3 2 1 0 5 2 7`): the tagger's club beats
   // the gazetteer's town there. Not before a price or a year (`Chicago 3.04`,
   // a market in a price table); a country stays a place (its national team).
-  if (known === 'GPE' && tag === 'ORG' && !countries.has(name) && scoreAfter(tokens, last)) return 'ORG'
+  if (known === 'GPE' && tag === 'ORG' && !nationKeys.has(nameKey(name)) && scoreAfter(tokens, last)) return 'ORG'
   if (known) return known
   if (tag === 'NORP') return 'NORP'
   if (several && organisationHeads.has(head)) return 'ORG'
@@ -1150,14 +1150,16 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
   const nation = (mention: Mention) => {
     const name = spanText(tokens, mention.first, mention.last)
     const alias = aliases.get(name)
-    return nationKeys.has(nameKey(name)) || Boolean(alias && countries.has(alias.canonical))
+    const republic = republicOf.exec(name)
+    return nationKeys.has(nameKey(name)) || Boolean(alias && countries.has(alias.canonical)) || Boolean(republic && nationKeys.has(nameKey(republic[1] as string)))
   }
   const town = (mention: Mention) => mention.type === 'GPE' && !nation(mention)
-  // `Chicago at Toronto`, a fixture: a town right after `at` another.
+  // `Chicago at Toronto`, a fixture: the visitors' town right before `at`
+  // the home town, which names where they play (a place, as CoNLL-2003 has it).
   const fixture = (mention: Mention, other: Mention | undefined) =>
     other !== undefined &&
-    (other.last + 2 === mention.first || mention.last + 2 === other.first) &&
-    word(Math.min(mention.last, other.last) + 1) === 'at' &&
+    mention.last + 2 === other.first &&
+    word(mention.last + 1) === 'at' &&
     // Two towns of the gazetteer: a ground is none (`Cardiff at Ewood Park`).
     [mention, other].every((side) => town(side) && knownPlace(tokens, side))
   const plays = (mention: Mention, index: number) =>
@@ -1168,15 +1170,44 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
         scoreAt(mention.last + 1) ||
         // A results line or a table of standings: the club before its score or record (`Kent 108 - 3`, `BOSTON 69 65 .515`).
         scoreAfter(tokens, mention.last) ||
-        fixture(mention, mentions[index - 1]) ||
         fixture(mention, mentions[index + 1])))
   const clubs = new Set<string>()
   for (const [index, mention] of mentions.entries()) {
     // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
     if ((town(mention) && plays(mention, index)) || (matchReport && mention.type === 'ORG' && !nation(mention))) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
   }
-  // Every mention of a club's name is the club, whatever else the tagger read there.
-  return mentions.map((mention) => (mention.type !== 'ORG' && clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) ? {...mention, type: 'ORG'} : mention))
+  // Every mention of a club's name is the club, whatever else the tagger
+  // read there, but for the dateline (`NEW YORK 1996-08-30`, `WIGAN, England
+  // 1996-08-31`): where the story was filed.
+  // Nor the home town of a fixture, where the match is played.
+  return mentions.map((mention, index) =>
+    mention.type !== 'ORG' &&
+    clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) &&
+    !datelineAt(tokens, mention) &&
+    !(matchReport && index > 0 && fixture(mentions[index - 1] as Mention, mention))
+      ? {...mention, type: 'ORG'}
+      : mention
+  )
+}
+
+/**
+ * Whether a mention is the place of a dateline: a year in digits follows
+ * within four tokens, opening a date (`NEW YORK 1996-08-30`, `WIGAN ,
+ * England 1996-08-31`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether the mention opens a dateline.
+ */
+function datelineAt(tokens: readonly Token[], mention: Mention): boolean {
+  for (let index = mention.last + 1; index <= mention.last + 4 && index < tokens.length - 1; index++) {
+    const token = tokens[index] as Token
+    if (/^(?:19|20)\d\d$/.test(token.text) && (tokens[index + 1] as Token).text === '-') return true
+  }
+  return false
 }
 
 /**

@@ -193,12 +193,17 @@ test('takes a town before its score in a results line as the club, not one befor
   'Chicago|GPE|Chicago',
   'Denver|GPE|Denver'
 ])
-test('takes the towns of a table of standings and of a fixture in capitals as clubs, not a ground', async function (t) {
+test('takes the towns of a table of standings and the visitors of a fixture as clubs, not the dateline, the home town or a ground', async function (t) {
   const standings = await tag(
-    'BASEBALL - MAJOR LEAGUE STANDINGS\n\nNEW YORK 1996-08-30\n\nMajor League Baseball standings after games played on Thursday:\n\nW L PCT GB\n\nBOSTON 69 65 .515 5\n\nCLEVELAND 76 57 .571 -\n\nFRIDAY \'S SCHEDULE\n\nCHICAGO AT TORONTO\n\nThe season ends with the playoffs in October.'
+    'BASEBALL - MAJOR LEAGUE STANDINGS\n\nNEW YORK 1996-08-30\n\nMajor League Baseball standings after games played on Thursday:\n\nW L PCT GB\n\nNEW YORK 74 61 .548 -\n\nBOSTON 69 65 .515 5\n\nTORONTO 63 72 .467 11\n\nFRIDAY \'S SCHEDULE\n\nCHICAGO AT TORONTO\n\nThe season ends with the playoffs in October.'
   )
-  for (const club of ['BOSTON', 'CLEVELAND', 'CHICAGO', 'TORONTO']) t.true(standings.includes(club + '|ORG|' + club), club)
-  t.true(standings.includes('NEW YORK|GPE|New York'))
+  for (const club of ['BOSTON', 'CHICAGO']) t.true(standings.includes(club + '|ORG|' + club), club)
+  t.is(standings.filter((mention) => mention.startsWith('TORONTO|ORG')).length, 1)
+  t.true(standings.includes('TORONTO|GPE|Toronto'))
+  t.deepEqual(
+    standings.filter((mention) => mention.startsWith('NEW YORK|')),
+    ['NEW YORK|GPE|New York', 'NEW YORK|ORG|NEW YORK']
+  )
   const report = await tag('Blackburn beat Cardiff at Ewood Park on Saturday. The striker scored twice in the league match and the goalkeeper saved a penalty.')
   t.true(report.includes('Cardiff|ORG|Cardiff'))
   t.false(report.some((mention) => mention.startsWith('Ewood Park|ORG')))
