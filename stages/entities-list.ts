@@ -419,7 +419,8 @@ export const partnershipWords: ReadonlySet<string> = new Set(['associates', 'co'
 
 /** Legal forms that end a company's name (`RJ Reynolds Tobacco Co`, `Volkswagen AG`), as lower-case words. */
 export const legalForms: ReadonlySet<string> = new Set([
-  'ag', 'co', 'co.', 'corp', 'corp.', 'corporation', 'gmbh', 'inc', 'inc.', 'llc', 'ltd', 'ltd.', 'plc'
+  'ag', 'asa', 'bhd', 'bv', 'co', 'co.', 'corp', 'corp.', 'corporation', 'gmbh', 'inc', 'inc.', 'llc', 'ltd', 'ltd.', 'nv',
+  'oyj', 'plc', 'pte', 'pty', 'sa', 'sarl', 'spa', 'srl'
 ])
 
 /** Words a headline in title case leaves in lower case (AP and Chicago style: articles, conjunctions, short prepositions). */
@@ -473,6 +474,9 @@ export const clubVerbsAfter: ReadonlySet<string> = new Set([
 
 /** Words before a town that make it a club in a match report (`lost to Leeds`, `against Arsenal`). */
 export const clubWordsBefore: ReadonlySet<string> = new Set(['against', 'beat', 'beating', 'v', 'vs', 'with'])
+
+/** Nouns right before a name that make it a club in a match report (`serie A club Atalanta`, `first division side Nice`). */
+export const clubNounsBefore: ReadonlySet<string> = new Set(['club', 'side', 'team'])
 
 /**
  * Words that make a town, county or state right before them a sports club

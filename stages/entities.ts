@@ -7,6 +7,7 @@ import {
   actingWords,
   aliases,
   clubContextMinimum,
+  clubNounsBefore,
   clubRoleWords,
   clubVerbsAfter,
   clubWordsBefore,
@@ -295,7 +296,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   if (known === 'GPE' && tag === 'ORG' && !nationKeys.has(nameKey(name)) && scoreAfter(tokens, last)) return 'ORG'
   if (known) return known
   if (tag === 'NORP') return 'NORP'
-  if (several && organisationHeads.has(head)) return 'ORG'
+  if (several && (organisationHeads.has(head) || legalForms.has(head))) return 'ORG'
   if (tag === 'PER') return 'PERSON'
   // `the Bank said`, `the Commission`: an organisation's head alone is that organisation, never a place.
   if (!several && organisationHeads.has(head)) return 'ORG'
@@ -1171,10 +1172,32 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
         // A results line or a table of standings: the club before its score or record (`Kent 108 - 3`, `BOSTON 69 65 .515`).
         scoreAfter(tokens, mention.last) ||
         fixture(mention, mentions[index + 1])))
+  // Cues that make any name a club in a match report, the tagger's person
+  // too: a club noun before it (`serie A club Atalanta`), a player of it after
+  // it (`Everton 's Duncan Ferguson`), a results line (`Bridgend 13 Llanelli
+  // 9`), a row of a table of standings (`St Mirren 3 1 1 1 5 4 4`, `Lotte 46 6
+  // 54 .462`).
+  const team = (mention: Mention, index: number) => {
+    const next = mentions[index + 1]
+    const previous = mentions[index - 1]
+    return (
+      clubNounsBefore.has(word(mention.first - 1)) ||
+      (word(mention.last + 1) === "'s" && next !== undefined && next.type === 'PERSON' && next.first === mention.last + 2 && next.last > next.first) ||
+      (scoreAfter(tokens, mention.last) && next !== undefined && next.first === mention.last + 2 && scoreAfter(tokens, next.last)) ||
+      (previous !== undefined && mention.first === previous.last + 2 && scoreAfter(tokens, previous.last) && scoreAfter(tokens, mention.last)) ||
+      standingsAfter(tokens, mention.last)
+    )
+  }
   const clubs = new Set<string>()
   for (const [index, mention] of mentions.entries()) {
     // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
-    if ((town(mention) && plays(mention, index)) || (matchReport && mention.type === 'ORG' && !nation(mention))) clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+    if (
+      (town(mention) && plays(mention, index)) ||
+      (matchReport && mention.type === 'ORG' && !nation(mention)) ||
+      (matchReport && (mention.type === 'PERSON' || town(mention)) && team(mention, index))
+    ) {
+      clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+    }
   }
   // Every mention of a club's name is the club, whatever else the tagger
   // read there, but for the dateline (`NEW YORK 1996-08-30`, `WIGAN, England
@@ -1188,6 +1211,31 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
       ? {...mention, type: 'ORG'}
       : mention
   )
+}
+
+/**
+ * Whether a row of a table of standings follows a token: six whole numbers
+ * or more (played, won, drawn, lost, for, against, points), or two and a
+ * winning percentage (`46 6 54 .462`). A golfer's four rounds are fewer.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param index
+ *   Index of the token.
+ * @returns
+ *   Whether a row of standings follows.
+ */
+function standingsAfter(tokens: readonly Token[], index: number): boolean {
+  let numbers = 0
+  let at = index + 1
+  while (at < tokens.length && /^\d{1,3}$/.test((tokens[at] as Token).text)) {
+    numbers++
+    at++
+  }
+  if (numbers >= 6) return true
+  const point = tokens[at]
+  const fraction = tokens[at + 1]
+  return numbers >= 2 && point?.text === '.' && fraction !== undefined && fraction.start === point.end && /^\d{3}$/.test(fraction.text)
 }
 
 /**

@@ -208,6 +208,21 @@ test('takes the towns of a table of standings and the visitors of a fixture as c
   t.true(report.includes('Cardiff|ORG|Cardiff'))
   t.false(report.some((mention) => mention.startsWith('Ewood Park|ORG')))
 })
+test('takes a name after a club noun, before its player, in a results line or a row of standings as a club in a match report', tags, 'SOCCER - LEAGUE ROUND-UP\n\nChelsea\'s Damien Duff scored a goal as the league leaders won. Lentini was loaned to serie A club Atalanta for the season. The referee gave a penalty.\n\nBridgend 13 Llanelli 9\n\nSt Mirren 3 1 1 1 5 4 4\n\nErnie Els 70 70 70 70', [
+  'Chelsea|ORG|Chelsea',
+  'Damien Duff|PERSON|Damien Duff',
+  'Lentini|PERSON|Lentini',
+  'Atalanta|ORG|Atalanta',
+  'Bridgend|ORG|Bridgend',
+  'Llanelli|ORG|Llanelli',
+  'St Mirren|ORG|St Mirren',
+  'Ernie Els|PERSON|Ernie Els'
+])
+test('takes a name ending in a legal form as a company', tags, 'A Polish group bids for Ruch SA, the chain. Sandoz AG said it agreed.', [
+  'Polish|NORP|Polish',
+  'Ruch SA|ORG|Ruch SA',
+  'Sandoz AG|ORG|Sandoz AG'
+])
 test('keeps a nation a place in a match report, even where the tagger read it as a team', async function (t) {
   const mentions = await tag(
     'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\n\nLONDON 1996-08-30\n\nThe world s costliest footballer Alan Shearer was named as the new England captain on Friday .\n\n' +
