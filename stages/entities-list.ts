@@ -431,8 +431,8 @@ export const titleLowerWords: ReadonlySet<string> = new Set([
 
 /** Titles that announce a person's name right after them (`President Ilham Aliyev`, `Special Envoy Witkoff`). */
 export const personTitles: ReadonlySet<string> = new Set([
-  'ambassador', 'captain', 'chairman', 'chairwoman', 'chancellor', 'coach', 'commissioner', 'director', 'dr.', 'envoy',
-  'gov.', 'governor', 'king', 'leader', 'manager', 'mayor', 'minister', 'mr.', 'mrs.', 'ms.', 'pope', 'premier',
+  'ambassador', 'captain', 'chairman', 'chairwoman', 'chancellor', 'coach', 'commissioner', 'director', 'dr', 'dr.', 'envoy',
+  'gov.', 'governor', 'king', 'leader', 'manager', 'mayor', 'minister', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'pope', 'premier',
   'president', 'prince', 'princess', 'queen', 'rep.', 'secretary', 'sen.', 'senator', 'sheikh', 'spokesman',
   'spokesperson', 'spokeswoman', 'state'
 ])

@@ -449,6 +449,8 @@ function titleCase(tokens: readonly Token[], forms: readonly Form[], first: numb
   let content = 0
   let capitalised = 0
   let common = 0
+  // `2. Jearl Miles ( U.S. ) 50.42`: a line that opens with its rank is an entry of a list.
+  if (digitsOnly.test((tokens[first] as Token).text) && (tokens[first + 1] as Token | undefined)?.text === '.') return false
   for (let index = first; index < last; index++) {
     const form = forms[index] as Form
     if (!form.letters || titleLowerWords.has(form.normalised)) continue
@@ -692,7 +694,8 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
         type = lawWords.has(head) ? 'WORK_OF_LAW' : facilityWords.has(head) ? 'FAC' : 'ORG'
       }
     }
-    if (lawWords.has(word(first)) && last > first) type = 'WORK_OF_LAW'
+    // `Bill of Rights`, `Act of Union`; not `Bill Clinton`.
+    if (lawWords.has(word(first)) && last > first && type !== 'PERSON') type = 'WORK_OF_LAW'
     const top = extended.at(-1)
     if (top && top.first <= first && top.last >= last) continue
     // A longer name swallows the mentions it now covers.
@@ -765,6 +768,8 @@ function joinNames(tokens: readonly Token[], forms: readonly Form[], mentions: r
  *   Mentions in text order.
  */
 function dropHeadingGuesses(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], headings: Uint8Array): Mention[] {
+  // A person the tagger reads by a given name and a surname is no guess (`Larry Fine`, `Henry Honiball`).
+  const fullName = (mention: Mention) => mention.type === 'PERSON' && mention.last > mention.first && givenNames.has((forms[mention.first] as Form).normalised)
   const body = new Set<string>()
   for (const mention of mentions) {
     if (headings[mention.first]) continue
@@ -775,7 +780,7 @@ function dropHeadingGuesses(tokens: readonly Token[], forms: readonly Form[], me
   for (const mention of mentions) {
     const name = spanText(tokens, mention.first, mention.last)
     const known = knownType(name)
-    if (!headings[mention.first] || body.has(nameKey(name))) kept.push(mention)
+    if (!headings[mention.first] || body.has(nameKey(name)) || fullName(mention)) kept.push(mention)
     else if (known) kept.push({...mention, type: known})
   }
   return kept
@@ -996,7 +1001,7 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
     if (mention.type === 'PERSON' && mention.last > mention.first) {
       // Surnames and given names of a full name count for more than one stray tag.
-      vote((forms[mention.last] as Form).normalised, 'PERSON', 2)
+      vote((forms[mention.last] as Form).normalised, 'PERSON', 3)
       vote((forms[mention.first] as Form).normalised, 'PERSON', 2)
       surnames.add((forms[mention.last] as Form).normalised)
     }
@@ -1018,8 +1023,9 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     if (mention.first !== mention.last) return mention
     // The document's own full name beats the gazetteer's town of that name,
     // however often the surname stands alone (`Lindsay Davenport` …
-    // `Davenport`, a city in Iowa); not a country's (`Jordan`).
-    if (mention.type !== 'PERSON' && surnames.has((forms[mention.first] as Form).normalised) && !countries.has(spanText(tokens, mention.first, mention.last))) {
+    // `Davenport`, a city in Iowa); not a country's (`Jordan`). An
+    // organisation of that name goes by the votes (`Ford` the company, `Bill Ford` its chairman).
+    if ((mention.type === 'GPE' || mention.type === 'LOC') && surnames.has((forms[mention.first] as Form).normalised) && !countries.has(spanText(tokens, mention.first, mention.last))) {
       return {...mention, type: 'PERSON'}
     }
     const type = winner((forms[mention.first] as Form).normalised)
@@ -1307,6 +1313,8 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
       for (let index = mention.first; index <= mention.last; index++) named.add(word(index))
     } else if (mention.first > 0 && (personTitles.has(word(mention.first - 1)) || titleWords.has(word(mention.first - 1)))) {
       named.add(word(mention.first))
+    } else if (personCue(forms, mention.first)) {
+      named.add(word(mention.first))
     } else {
       counts.set(word(mention.first), (counts.get(word(mention.first)) ?? 0) + 1)
     }
@@ -1316,6 +1324,24 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
   return mentions.map((mention) =>
     mention.type === 'PERSON' && mention.first === mention.last && lone(word(mention.first)) ? {...mention, type: 'ORG'} : mention
   )
+}
+
+/**
+ * Whether the words around a one-word name say it is a person's: an age
+ * (`Duran , 45 ,`, `the 20-year-old Woods`) or `who` (`Woods , who turned
+ * pro`); an organisation is `which`, and has no age.
+ *
+ * @param forms
+ *   Form of each token.
+ * @param index
+ *   Index of the name.
+ * @returns
+ *   Whether a person's cue is next to the name.
+ */
+function personCue(forms: readonly Form[], index: number): boolean {
+  const word = (at: number) => (at >= 0 && at < forms.length ? (forms[at] as Form).normalised : '')
+  if (word(index + 1) === ',' && (word(index + 2) === 'who' || (/^\d{2}$/.test(word(index + 2)) && word(index + 3) === ','))) return true
+  return word(index - 1) === 'year-old' || (word(index - 1) === 'old' && word(index - 2) === '-' && word(index - 3) === 'year')
 }
 
 /**

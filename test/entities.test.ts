@@ -274,6 +274,36 @@ test('joins a partnership’s `and Co` and a firm’s `& Co` to its name, not a 
   t.false(mentions.some((mention) => mention.startsWith('R&B') || mention.startsWith('Life & Death') || mention.includes('Reuter|ORG')))
 })
 
+test('takes `Bill` before a surname as a given name, not a law', tags, 'President Bill Clinton signed the bill. Clinton said it was done.', [
+  'Bill Clinton|PERSON|Bill Clinton',
+  'Clinton|PERSON|Bill Clinton'
+])
+test('takes a surname after `Mr` or `Ms` as a person', tags, 'Later Ms Essex met Mr Blair in London.', [
+  'Essex|PERSON|Essex',
+  'Blair|PERSON|Blair',
+  'London|GPE|London'
+])
+test('keeps a one-word name with an age or `who` after it a person', tags, 'Duran, 45, takes on a Mexican. Duran said he would win. Duran trained hard. Camacho, who lost, trained. Camacho said. Camacho smiled.', [
+  'Duran|PERSON|Duran',
+  'Mexican|NORP|Mexican',
+  'Duran|PERSON|Duran',
+  'Duran|PERSON|Duran',
+  'Camacho|PERSON|Camacho',
+  'Camacho|PERSON|Camacho',
+  'Camacho|PERSON|Camacho'
+])
+test('lets a company the document names often keep its name beside a person of that surname', tags, 'Disney failed to tell investors. Walt Disney founded it. Disney said. Disney also failed. The Disney board met. Disney agreed.', [
+  'Disney|ORG|Disney',
+  'Walt Disney|PERSON|Walt Disney',
+  'Disney|ORG|Disney',
+  'Disney|ORG|Disney',
+  'Disney|ORG|Disney',
+  'Disney|ORG|Disney'
+])
+test('reads a ranked line of a results list as an entry, not a title-case heading', async function (t) {
+  t.true((await tag('Women 400 metres:\n\n2. Margarita Maruseva (Russia) 4:10.87\n\n3. Larry Fine (U.S.) 50.42')).includes('Larry Fine|PERSON|Larry Fine'))
+})
+
 // Document consistency.
 test('gives a later surname the label of the full name', tags, 'Azerbaijani President Ilham Aliyev arrived first. Aliyev then spoke to reporters.', [
   'Azerbaijani|NORP|Azerbaijani',
