@@ -135,7 +135,9 @@ export const entities: Plugin<[], Root> = function () {
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     mentions = retypeCompanies(tokens, forms, mentions)
     mentions = retypeLoneNames(forms, mentions)
-    mentions = retypeClubs(tokens, forms, mentions)
+    const matchReport = isMatchReport(forms)
+    if (matchReport) mentions = addTableClubs(text, tokens, forms, mentions)
+    mentions = retypeClubs(tokens, forms, mentions, matchReport)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
 }
@@ -1143,14 +1145,13 @@ function retypeCompanies(tokens: readonly Token[], forms: readonly Form[], menti
  *   Form of each token.
  * @param mentions
  *   Mentions in text order.
+ * @param matchReport
+ *   Whether the document is a match report (see {@link isMatchReport}).
  * @returns
  *   Mentions in text order.
  */
-function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], matchReport: boolean): Mention[] {
   const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
-  let sportsWords = 0
-  for (const form of forms) if (matchWords.has(form.normalised)) sportsWords++
-  const matchReport = sportsWords >= clubContextMinimum
   // `Arsenal 2-1`, tokenised `2` `-` `1`.
   const scoreAt = (index: number) => /^\d{1,2}$/.test(word(index)) && word(index + 1) === '-' && /^\d{1,2}$/.test(word(index + 2))
   // A country or a nation of the UK plays as its national team, a place in CoNLL's and OntoNotes' terms.
@@ -1217,6 +1218,72 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
       ? {...mention, type: 'ORG'}
       : mention
   )
+}
+
+/**
+ * Whether a document is a match report: `clubContextMinimum` sports words or more.
+ *
+ * @param forms
+ *   Form of each token.
+ * @returns
+ *   Whether the document reports on sport.
+ */
+function isMatchReport(forms: readonly Form[]): boolean {
+  let sportsWords = 0
+  for (const form of forms) if (matchWords.has(form.normalised) && ++sportsWords >= clubContextMinimum) return true
+  return false
+}
+
+/**
+ * Add the clubs of the lines of a results table or a table of standings in a
+ * match report that the tagger left untagged: a name opening its line before
+ * a row of standings (`Port Vale 4 1 2 1 4 4 5`, `KANSAS CITY 61 74 .452`),
+ * or a results line of two names and their scores (`Sale 31 Wasps 33`).
+ * National teams stay places.
+ *
+ * @param text
+ *   Working text.
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function addTableClubs(text: string, tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const covered = coverage(tokens, mentions)
+  const lineBreakBefore = (index: number) => index === 0 || index >= tokens.length || text.slice((tokens[index - 1] as Token).end, (tokens[index] as Token).start).includes('\n')
+  const capital = (index: number) => index < tokens.length && (forms[index] as Form).upperStart && !covered[index] && !notNames.has((forms[index] as Form).normalised)
+  // The last token of a name of up to four words from `first` on its line (`Queen of South`, `Queen 's Park`), or -1.
+  const nameEnd = (first: number) => {
+    if (!capital(first)) return -1
+    let last = first
+    for (let next = first + 1; next < tokens.length && next <= first + 3 && !lineBreakBefore(next); next++) {
+      const word = (forms[next] as Form).normalised
+      if (capital(next)) last = next
+      else if (!(word === 'of' || word === "'s" || word === '-') || !capital(next + 1)) break
+    }
+    return last
+  }
+  const club = (first: number, last: number) => !nationKeys.has(nameKey(spanText(tokens, first, last)))
+  const added: Mention[] = [...mentions]
+  for (let first = 0; first < tokens.length; first++) {
+    if (!lineBreakBefore(first)) continue
+    const last = nameEnd(first)
+    if (last === -1) continue
+    if (standingsAfter(tokens, last)) {
+      if (club(first, last)) added.push({first, last, type: 'ORG'})
+      continue
+    }
+    if (!scoreAfter(tokens, last) || lineBreakBefore(last + 2)) continue
+    const otherLast = nameEnd(last + 2)
+    const end = tokens[otherLast + 2]
+    if (otherLast === -1 || !scoreAfter(tokens, otherLast) || !(lineBreakBefore(otherLast + 2) || end?.text === '(')) continue
+    if (club(first, last) && club(last + 2, otherLast)) added.push({first, last, type: 'ORG'}, {first: last + 2, last: otherLast, type: 'ORG'})
+  }
+  return added.sort((left, right) => left.first - right.first)
 }
 
 /**

@@ -218,6 +218,18 @@ test('takes a name after a club noun, before its player, in a results line or a 
   'St Mirren|ORG|St Mirren',
   'Ernie Els|PERSON|Ernie Els'
 ])
+test('adds the untagged clubs of results lines and rows of standings in a match report, not national teams', tags, 'SOCCER - ENGLISH LEAGUE RESULTS\n\nLONDON 1996-08-31\n\nResults of English league matches on Saturday, with the league standings:\n\nSale 31 Wasps 33\n\nEngland 3 Scotland 1\n\nPort Vale 4 1 2 1 4 4 5\n\nQueen of South 3 2 0 1 5 4 6\n\nKANSAS CITY 61 74 .452 20\n\nThe referee was injured in the first match of the season.', [
+  'ENGLISH|NORP|English',
+  'LONDON|GPE|London',
+  'English|NORP|English',
+  'Sale|ORG|Sale',
+  'Wasps|ORG|Wasps',
+  'England|GPE|England',
+  'Scotland|GPE|Scotland',
+  'Port Vale|ORG|Port Vale',
+  'Queen of South|ORG|Queen of South',
+  'KANSAS CITY|ORG|KANSAS CITY'
+])
 test('takes a name ending in a legal form as a company', tags, 'A Polish group bids for Ruch SA, the chain. Sandoz AG said it agreed.', [
   'Polish|NORP|Polish',
   'Ruch SA|ORG|Ruch SA',
