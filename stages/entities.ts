@@ -64,6 +64,8 @@ const countries = new Set(model.gazetteer.country)
 const nations = new Set(['England', 'Northern Ireland', 'Scotland', 'Wales'])
 /** Countries and nations of the UK by {@link nameKey} (`ENGLAND` in a headline). */
 const nationKeys = new Set([...countries, ...nations].map((name) => nameKey(name)))
+/** Places of the gazetteers by {@link nameKey} (`CHICAGO` in a table in capitals). */
+const placeKeys = new Set([...places].map((name) => nameKey(name)))
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
 const givenNames = new Set(model.gazetteer.given.map((name) => normaliseWord(name)))
@@ -176,6 +178,22 @@ function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: numbe
   }
   if (start <= last) runs.push([start, last])
   return runs
+}
+
+/**
+ * Whether token `index` and the next one are one space apart: words of one
+ * name (not across a line end, not joined into one word).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param index
+ *   Index of the first token.
+ * @returns
+ *   Whether one space separates them.
+ */
+function oneSpaceApart(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1]
+  return next !== undefined && next.start - (tokens[index] as Token).end === 1
 }
 
 /**
@@ -507,7 +525,7 @@ function addTitledPersons(tokens: readonly Token[], forms: readonly Form[], ment
       const token = tokens[next] as Token
       const form = forms[next] as Form
       const word = form.normalised
-      const joined = token.start - (tokens[next - 1] as Token).end === 1
+      const joined = oneSpaceApart(tokens, next - 1)
       if (!joined || !form.upperStart || titleWords.has(word) || notNames.has(word)) break
           // `Governor Lawrence Lindsey`: a town may open a full name (`Minister Israel`, `manager Swiss Volksbank` open none).
       const name = openHeads.has(word) || organisationHeads.has(word) || legalForms.has(word) || facilityWords.has(word) || lawWords.has(word)
@@ -641,7 +659,7 @@ function organisationBefore(tokens: readonly Token[], forms: readonly Form[], fi
 function fullNameAfter(tokens: readonly Token[], forms: readonly Form[], index: number): boolean {
   const next = tokens[index + 1]
   const form = forms[index + 1]
-  return next !== undefined && form !== undefined && form.upperStart && next.start - (tokens[index] as Token).end === 1 && capitalisedWord.test(next.text)
+  return next !== undefined && form !== undefined && form.upperStart && oneSpaceApart(tokens, index) && capitalisedWord.test(next.text)
 }
 
 /**
@@ -667,7 +685,7 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
   for (const mention of mentions) {
     let {first, last, type} = mention
     // `Trump` `Route`: a name before a facility word names the facility.
-    while (capital(last + 1) && facilityWords.has(word(last + 1)) && (tokens[last + 1] as Token).start - (tokens[last] as Token).end === 1) {
+    while (capital(last + 1) && facilityWords.has(word(last + 1)) && oneSpaceApart(tokens, last)) {
       last++
       type = 'FAC'
     }
@@ -675,7 +693,7 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
     // names the organisation (a place stays one: `U.S.` `Company`; `Co-Chairman` is no `Co`).
     const place = type === 'GPE' || type === 'LOC' || type === 'NORP'
     const joinedHyphen = (index: number) => tokens[index + 1]?.text === '-' && (tokens[index + 1] as Token).start === (tokens[index] as Token).end
-    while (!place && capital(last + 1) && organisationHeads.has(word(last + 1)) && !joinedHyphen(last + 1) && (tokens[last + 1] as Token).start - (tokens[last] as Token).end === 1) {
+    while (!place && capital(last + 1) && organisationHeads.has(word(last + 1)) && !joinedHyphen(last + 1) && oneSpaceApart(tokens, last)) {
       last++
       type = 'ORG'
     }
@@ -902,7 +920,7 @@ function joinCompanyNames(tokens: readonly Token[], forms: readonly Form[], ment
     const left = result.find((mention) => mention.last === index - 1)
     const right = result.find((mention) => mention.first === index + 1)
     // Words of one name: one space apart (not across a line end: `Sachs and Co.` / `Reuter`).
-    const spaced = (before: number) => (tokens[before + 1] as Token).start - (tokens[before] as Token).end === 1
+    const spaced = (before: number) => oneSpaceApart(tokens, before)
     let first = left ? left.first : index - 1
     while (!left && first > 0 && capital(first - 1) && spaced(first - 1) && first > index - 3) first--
     let last = right ? right.last : index + 1
@@ -1344,7 +1362,7 @@ function datelineAt(tokens: readonly Token[], mention: Mention): boolean {
  */
 function knownPlace(tokens: readonly Token[], mention: Mention): boolean {
   const name = spanText(tokens, mention.first, mention.last)
-  return places.has(name) || places.has(name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()))
+  return placeKeys.has(nameKey(name))
 }
 
 /**
