@@ -24,6 +24,7 @@ import {decode} from '../stages/decode.js'
 import {entities} from '../stages/entities.js'
 import {createExtractor, decodeModel, documentCasing, labelSpans, tagSentence} from '../stages/entities-tagger.js'
 import {normalise} from '../stages/normalise.js'
+import {isClitic} from '../stages/clitics.js'
 import {segment} from '../stages/segment.js'
 import {unescapeXml} from './clean-english.js'
 import {readCorpus, sharedFolder} from './corpus.js'
@@ -231,7 +232,8 @@ async function evaluateStageOnTokens(title: string, documents: readonly Document
       const starts: number[] = []
       const ends: number[] = []
       for (const [index, word] of sentence.words.entries()) {
-        if (index > 0) text += ' '
+        // `Trump 's` is written `Trump's`, as in the news the stage reads.
+        if (index > 0 && !isClitic(word)) text += ' '
         starts.push(text.length)
         text += word
         ends.push(text.length)
@@ -294,7 +296,7 @@ async function evaluateMeantimeStage(): Promise<void> {
           // The title, a blank line, then the body as one paragraph.
           if (text) text += sentence === 0 ? '\n\n' : ' '
           sentence = number
-        } else if (!/^(?:[,.;:!?%)\]]|'s|n't|'(?:re|ve|ll|d|m))$/i.test(word) && !/[([$]$/.test(text)) {
+        } else if (!/^[,.;:!?%)\]]$/.test(word) && !isClitic(word) && !/[([$]$/.test(text)) {
           text += ' '
         }
         places.set(id, [text.length, text.length + word.length])

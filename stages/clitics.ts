@@ -32,6 +32,19 @@ export function cliticStart(word: string): number {
 }
 
 /**
+ * Whether a whole token is a clitic (`’s`, `'re`, `n't` …), as tokenised
+ * corpora write them after a space (`Trump 's`).
+ *
+ * @param token
+ *   Token.
+ * @returns
+ *   Whether it is.
+ */
+export function isClitic(token: string): boolean {
+  return cliticStart('x' + token) === 1
+}
+
+/**
  * Whether a character code is an apostrophe (`'` or `’`).
  *
  * @param code

@@ -73,7 +73,7 @@ export const stateAbbreviations: ReadonlyMap<string, string> = new Map([
  */
 export const organisationNames: ReadonlyArray<readonly [canonical: string, ...variants: string[]]> = [
   // International bodies.
-  ['United Nations Security Council', 'UN Security Council', 'U.N. Security Council', 'UNSC'],
+  ['United Nations Security Council', 'UN Security Council', 'U.N. Security Council', 'UNSC', 'Security Council'],
   ['United Nations General Assembly', 'UN General Assembly', 'U.N. General Assembly'],
   ['UNICEF'],
   ['UNESCO'],
@@ -242,6 +242,9 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['North Atlantic Treaty Organization', {canonical: 'NATO', type: 'ORG'}],
   ['OSCE', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
   ['Organization for Security and Cooperation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
+  ['Organisation for Security and Cooperation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
+  ['Organisation for Security and Co-operation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
+  ['Organization for Security and Co-operation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
   ['Pentagon', {canonical: 'Pentagon', type: 'ORG'}],
   ['Republic of Korea', {canonical: 'South Korea', type: 'GPE'}],
   ['Russian Federation', {canonical: 'Russia', type: 'GPE'}],
@@ -282,7 +285,25 @@ export const extraDemonyms: readonly string[] = [
   'Catalan', 'Catholic', 'Chechen', 'Christian', 'Democrat', 'Ecuadorian', 'Emirati', 'English', 'European',
   'Flemish', 'Herzegovinian', 'Hindu', 'Hispanic', 'Jewish', 'Kazakh', 'Kosovar', 'Kurdish', 'Latino', 'Muslim',
   'Northern Irish', 'Palestinian', 'Pashtun', 'Persian', 'Republican', 'Scottish', 'Shia', 'Shiite', 'Slavic',
-  'Slovak', 'Soviet', 'Sunni', 'Tatar', 'Turkic', 'Uyghur', 'Uzbek', 'Yemeni'
+  'Slovak', 'Soviet', 'Sunni', 'Tatar', 'Turkic', 'Uyghur', 'Uzbek', 'Yemeni',
+  // Older and other spellings news still uses.
+  'Azeri', 'Islamic', 'Moslem', 'Orthodox', 'Protestant', 'Sikh', 'Yugoslav'
+]
+
+/** Words of direction before a demonym that keep it one (`Southeast Asian`, `North Africans`). */
+export const directionWords: ReadonlySet<string> = new Set([
+  'central', 'east', 'eastern', 'north', 'northeast', 'northern', 'northwest', 'south', 'southeast', 'southern',
+  'southwest', 'west', 'western'
+])
+
+/**
+ * How demonyms are made from place names, as `[ending of the demonym, ending
+ * of the place]` (`Texan` <- `Texas`, `Canadian` <- `Canada`, `Brazilian` <-
+ * `Brazil`, `Yugoslav` <- `Yugoslavia`). A place the gazetteers know must
+ * come out.
+ */
+export const demonymEndings: ReadonlyArray<readonly [demonym: string, place: string]> = [
+  ['n', ''], ['an', ''], ['ian', ''], ['ian', 'a'], ['ian', 'y'], ['an', 'a'], ['n', 's'], ['', 'ia'], ['ese', ''], ['i', '']
 ]
 
 /** Plural or noun forms of demonyms whose adjective is not the form plus `s` (`Jews` -> `Jewish`). */
@@ -348,6 +369,15 @@ export const eventWords: ReadonlySet<string> = new Set([
   'games', 'genocide', 'holocaust', 'massacre', 'olympics', 'revolution', 'summit', 'uprising', 'war'
 ])
 
+/**
+ * Last words of the names of tournaments and races, events whatever the
+ * tagger read (`Hong Kong Open`, `World Cup`, `British Masters`, `Berlin Grand
+ * Prix`: `prix` only after `grand`).
+ */
+export const tournamentWords: ReadonlySet<string> = new Set([
+  'championship', 'championships', 'classic', 'cup', 'invitational', 'marathon', 'masters', 'olympics', 'open', 'prix'
+])
+
 /** Words that make a name a law or treaty (`Freedom Support Act`, `Charter of the United Nations`). */
 export const lawWords: ReadonlySet<string> = new Set([
   'accord', 'accords', 'act', 'agreement', 'amendment', 'bill', 'charter', 'code', 'constitution', 'convention',
@@ -380,13 +410,18 @@ export const dayNameWords: ReadonlySet<string> = new Set([
   'ash', 'black', 'bloody', 'cyber', 'easter', 'good', 'holy', 'maundy', 'palm', 'shrove', 'super'
 ])
 
+/** Month names: after a name of something other than a person they say when (`the Chicago Purchasing Managers August index`). */
+export const monthNames: ReadonlySet<string> = new Set([
+  'april', 'august', 'december', 'february', 'january', 'july', 'june', 'march', 'may', 'november', 'october', 'september'
+])
+
 /** Capitalised words that are never a name alone: days, months, numbers, pronouns, common abbreviations (`Friday`, `Thirty`, `Many`, `GMT`). */
 export const notNames: ReadonlySet<string> = new Set([
   ...numberWords,
   ...weekdayNames,
-  'all', 'also', 'an', 'and', 'any', 'april', 'august', 'both', 'but', 'december', 'every', 'february', 'he',
-  'her', 'his', 'i', 'it', 'its', 'january', 'july', 'june', 'march', 'many', 'may', 'most', 'my', 'no',
-  'november', 'october', 'our', 'september', 'she', 'some', 'that', 'the', 'their', 'these',
+  ...monthNames,
+  'all', 'also', 'an', 'and', 'any', 'both', 'but', 'every', 'he', 'her', 'his', 'i', 'it', 'its', 'many', 'most',
+  'my', 'no', 'our', 'she', 'some', 'that', 'the', 'their', 'these',
   'they', 'this', 'those', 'tv', 'we', 'you', 'your',
   // The labels of wire-service results tables (`Shr 12 cts vs 10 cts`,
   // `Revs 12.3 mln vs 10.1 mln`, `Qtly div 12 cts`, `Avg shrs`, `Nine mths`).
@@ -466,6 +501,9 @@ export const matchWords: ReadonlySet<string> = new Set([
 
 /** Sports words a document needs to be read as a match report (see `matchWords`). */
 export const clubContextMinimum = 4
+
+/** Clubs in results lines or standings rows that with one sports word make a match report (two results lines). */
+export const tableClubMinimum = 4
 
 /** Words after a town that make it a club in a match report (`Chelsea beat Arsenal`). */
 export const clubVerbsAfter: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
  * the token splitting rules shared with the training readers, so the tagger
  * sees the same units at training and at run time.
  */
-import {cliticStart} from './clitics.js'
+import {cliticStart, isClitic} from './clitics.js'
 import {stateAbbreviations} from './entities-list.js'
 
 /** A token of the working text: `text.slice(start, end)`. */
@@ -137,7 +137,8 @@ function space(code: number): boolean {
  *   Its parts (the token itself when nothing splits).
  */
 export function splitToken(token: string): string[] {
-  if (token.length < 2 || !/[-'’]/.test(token)) return [token]
+  // A clitic stands alone in tokenised corpora (`Trump 's`); it is one token, as in running text.
+  if (token.length < 2 || !/[-'’]/.test(token) || isClitic(token)) return [token]
   return tokenize(token).map((part) => part.text)
 }
 

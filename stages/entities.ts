@@ -7,12 +7,15 @@ import {
   actingWords,
   aliases,
   clubContextMinimum,
+  tableClubMinimum,
   clubNounsBefore,
   clubRoleWords,
   clubVerbsAfter,
   clubWordsBefore,
   companyNouns,
   dayNameWords,
+  demonymEndings,
+  directionWords,
   demonymNouns,
   eventWords,
   facilityWords,
@@ -20,6 +23,7 @@ import {
   lawWords,
   legalForms,
   matchWords,
+  monthNames,
   notNames,
   numberWords,
   openHeads,
@@ -30,6 +34,7 @@ import {
   personTitles,
   titleLowerWords,
   titleWords,
+  tournamentWords,
   weekdayNames,
   type EntityType
 } from './entities-list.js'
@@ -136,9 +141,11 @@ export const entities: Plugin<[], Root> = function () {
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     mentions = retypeCompanies(tokens, forms, mentions)
+    mentions = addTournaments(tokens, forms, mentions)
     mentions = retypeLoneNames(forms, mentions)
-    const matchReport = isMatchReport(forms)
-    if (matchReport) mentions = addTableClubs(text, tokens, forms, mentions)
+    const tableClubs = findTableClubs(text, tokens, forms)
+    const matchReport = isMatchReport(forms, tableClubs.length)
+    if (matchReport) mentions = placeClubs(tokens, mentions, tableClubs)
     mentions = retypeClubs(tokens, forms, mentions, matchReport)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
@@ -270,6 +277,11 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
     last--
     trimEnd()
   }
+  // `the Chicago Purchasing Managers August index`: so does a month, but not after a given name (`Theresa May`).
+  if (tag !== 'PER' && first < last && monthNames.has(lower(last)) && !givenNames.has(lower(last - 1)) && !knownType(spanText(tokens, first, last))) {
+    last--
+    trimEnd()
+  }
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
   // `Both Aliyev`, `Gains`: a common word opening a sentence is no name
   // (`Shares of General Motors`: nor is what follows it up to the next capital).
@@ -315,7 +327,8 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   // a market in a price table); a country stays a place (its national team).
   if (known === 'GPE' && tag === 'ORG' && !nationKeys.has(nameKey(name)) && scoreAfter(tokens, last)) return 'ORG'
   if (known) return known
-  if (tag === 'NORP') return 'NORP'
+  if (several && tournamentWords.has(head) && (head !== 'prix' || word(last - 1) === 'grand')) return 'EVENT'
+  if (tag === 'NORP' || ((tag === 'LOC' || tag === 'MISC') && demonymAdjective(name))) return 'NORP'
   if (several && (organisationHeads.has(head) || legalForms.has(head))) return 'ORG'
   if (tag === 'PER') return 'PERSON'
   // `the Bank said`, `the Commission`: an organisation's head alone is that organisation, never a place.
@@ -405,6 +418,30 @@ function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] 
  */
 function knownType(name: string): EntityType | undefined {
   return knownTypes.get(name)
+}
+
+/**
+ * The adjective of a demonym the gazetteers lack, made from a place they
+ * know (`Texans` -> `Texan` from `Texas`, `Transylvanian` from
+ * `Transylvania`, `Southeast Asian` from `Asia`).
+ *
+ * @param name
+ *   Name as written.
+ * @returns
+ *   The adjective, or `undefined` when the name is no such demonym.
+ */
+function demonymAdjective(name: string): string | undefined {
+  const words = name.split(' ')
+  if (words.length > 2 || (words.length === 2 && !directionWords.has((words[0] as string).toLowerCase()))) return undefined
+  const last = words.at(-1) as string
+  const singular = /[^s]s$/.test(last) && /[ni]s$/.test(last) ? last.slice(0, -1) : last
+  if (singular.length < 4 || !/^\p{Lu}\p{Ll}+$/u.test(singular)) return undefined
+  for (const [ending, placeEnding] of demonymEndings) {
+    if (!singular.endsWith(ending)) continue
+    const place = singular.slice(0, singular.length - ending.length) + placeEnding
+    if (place !== singular && (places.has(place) || regionNames.has(place))) return [...words.slice(0, -1), singular].join(' ')
+  }
+  return undefined
 }
 
 /**
@@ -1239,28 +1276,10 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
 }
 
 /**
- * Whether a document is a match report: `clubContextMinimum` sports words or more.
+ * A place or group the tagger ended before a tournament's last word is the
+ * tournament's name (`Hong Kong` `Open`, `British` `Masters`, `Berlin` `Grand
+ * Prix`): an event.
  *
- * @param forms
- *   Form of each token.
- * @returns
- *   Whether the document reports on sport.
- */
-function isMatchReport(forms: readonly Form[]): boolean {
-  let sportsWords = 0
-  for (const form of forms) if (matchWords.has(form.normalised) && ++sportsWords >= clubContextMinimum) return true
-  return false
-}
-
-/**
- * Add the clubs of the lines of a results table or a table of standings in a
- * match report that the tagger left untagged: a name opening its line before
- * a row of standings (`Port Vale 4 1 2 1 4 4 5`, `KANSAS CITY 61 74 .452`),
- * or a results line of two names and their scores (`Sale 31 Wasps 33`).
- * National teams stay places.
- *
- * @param text
- *   Working text.
  * @param tokens
  *   Tokens of the text.
  * @param forms
@@ -1270,10 +1289,55 @@ function isMatchReport(forms: readonly Form[]): boolean {
  * @returns
  *   Mentions in text order.
  */
-function addTableClubs(text: string, tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+function addTournaments(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
   const covered = coverage(tokens, mentions)
+  const capitalWord = (index: number) => index < tokens.length && !covered[index] && (forms[index] as Form).upperStart ? (forms[index] as Form).normalised : ''
+  return mentions.map((mention) => {
+    if (!(mention.type === 'GPE' || mention.type === 'LOC' || mention.type === 'NORP') || !oneSpaceApart(tokens, mention.last)) return mention
+    const next = capitalWord(mention.last + 1)
+    if (tournamentWords.has(next) && next !== 'prix') return {...mention, last: mention.last + 1, type: 'EVENT'}
+    if (next === 'grand' && oneSpaceApart(tokens, mention.last + 1) && capitalWord(mention.last + 2) === 'prix') return {...mention, last: mention.last + 2, type: 'EVENT'}
+    return mention
+  })
+}
+
+/**
+ * Whether a document is a match report: `clubContextMinimum` sports words or
+ * more, or one and `tableClubMinimum` clubs in results lines or standings
+ * (a results service: `SOCCER - ENGLISH LEAGUE RESULTS`, then its lines).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param tableClubCount
+ *   Number of clubs {@link findTableClubs} found.
+ * @returns
+ *   Whether the document reports on sport.
+ */
+function isMatchReport(forms: readonly Form[], tableClubCount: number): boolean {
+  const enough = tableClubCount >= tableClubMinimum ? 1 : clubContextMinimum
+  let sportsWords = 0
+  for (const form of forms) if (matchWords.has(form.normalised) && ++sportsWords >= enough) return true
+  return false
+}
+
+/**
+ * The clubs of the lines of a results table or a table of standings: a name
+ * opening its line before a row of standings (`Port Vale 4 1 2 1 4 4 5`,
+ * `KANSAS CITY 61 74 .452`), or a results line of two names and their scores
+ * (`Sale 31 Wasps 33`). National teams are none of them: they stay places.
+ *
+ * @param text
+ *   Working text.
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @returns
+ *   The clubs as `ORG` mentions, in text order.
+ */
+function findTableClubs(text: string, tokens: readonly Token[], forms: readonly Form[]): Mention[] {
   const lineBreakBefore = (index: number) => index === 0 || index >= tokens.length || text.slice((tokens[index - 1] as Token).end, (tokens[index] as Token).start).includes('\n')
-  const capital = (index: number) => index < tokens.length && (forms[index] as Form).upperStart && !covered[index] && !notNames.has((forms[index] as Form).normalised)
+  const capital = (index: number) => index < tokens.length && (forms[index] as Form).upperStart && !notNames.has((forms[index] as Form).normalised)
   // The last token of a name of up to four words from `first` on its line (`Queen of South`, `Queen 's Park`), or -1.
   const nameEnd = (first: number) => {
     if (!capital(first)) return -1
@@ -1285,23 +1349,47 @@ function addTableClubs(text: string, tokens: readonly Token[], forms: readonly F
     }
     return last
   }
-  const club = (first: number, last: number) => !nationKeys.has(nameKey(spanText(tokens, first, last)))
-  const added: Mention[] = [...mentions]
+  const clubs: Mention[] = []
+  const add = (first: number, last: number) => {
+    if (!nationKeys.has(nameKey(spanText(tokens, first, last)))) clubs.push({first, last, type: 'ORG'})
+  }
   for (let first = 0; first < tokens.length; first++) {
     if (!lineBreakBefore(first)) continue
     const last = nameEnd(first)
     if (last === -1) continue
     if (standingsAfter(tokens, last)) {
-      if (club(first, last)) added.push({first, last, type: 'ORG'})
+      add(first, last)
       continue
     }
     if (!scoreAfter(tokens, last) || lineBreakBefore(last + 2)) continue
     const otherLast = nameEnd(last + 2)
     const end = tokens[otherLast + 2]
     if (otherLast === -1 || !scoreAfter(tokens, otherLast) || !(lineBreakBefore(otherLast + 2) || end?.text === '(')) continue
-    if (club(first, last) && club(last + 2, otherLast)) added.push({first, last, type: 'ORG'}, {first: last + 2, last: otherLast, type: 'ORG'})
+    add(first, last)
+    add(last + 2, otherLast)
   }
-  return added.sort((left, right) => left.first - right.first)
+  return clubs
+}
+
+/**
+ * Put the clubs of results lines and standings in place of whatever the
+ * tagger read on their words (`Oxford` a town, `Crystal Palace` a building,
+ * `LOUIS` of `ST LOUIS` alone).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @param clubs
+ *   Clubs from {@link findTableClubs}.
+ * @returns
+ *   Mentions in text order.
+ */
+function placeClubs(tokens: readonly Token[], mentions: readonly Mention[], clubs: readonly Mention[]): Mention[] {
+  if (clubs.length === 0) return [...mentions]
+  const club = coverage(tokens, clubs)
+  const kept = mentions.filter((mention) => !club.subarray(mention.first, mention.last + 1).includes(1))
+  return [...kept, ...clubs].sort((left, right) => left.first - right.first)
 }
 
 /**
@@ -1479,7 +1567,7 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
       }
       return full
     }
-    if (mention.type === 'NORP') return demonymAdjectives.get(name) ?? name
+    if (mention.type === 'NORP') return demonymAdjectives.get(name) ?? demonymAdjective(name) ?? name
     const expanded = shortAcronym.test(name) && !aliases.has(name) ? (spelled.get(name) ?? name) : name
     const alias = aliases.get(expanded)
     if (alias) return alias.canonical

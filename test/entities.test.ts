@@ -3,7 +3,7 @@ import test from 'ava'
 import {sourcePlace} from '../pipeline/record.js'
 import {entities} from '../stages/entities.js'
 import {documentCasing} from '../stages/entities-tagger.js'
-import {tokenize} from '../stages/entities-tokens.js'
+import {splitToken, tokenize} from '../stages/entities-tokens.js'
 import {clean, runStages} from './helpers.js'
 
 /**
@@ -401,3 +401,36 @@ test('a text that ends in an organisation head word does not fail', async functi
   const names = await tag('Note: Company went public March 31, 1987.\n\nFull name is Deerfield Federal Savings and Loan Association')
   t.true(names.some((name) => name.startsWith('Deerfield Federal Savings')), names.join())
 })
+test('reads a clitic of a tokenised corpus as one token, as in running text', function (t) {
+  t.deepEqual(splitToken("'s"), ["'s"])
+  t.deepEqual(splitToken('n’t'), ['n’t'])
+  t.deepEqual(splitToken("U.S.-brokered"), ['U.S.', '-', 'brokered'])
+  t.deepEqual(
+    tokenize("Reading's coach").map((token) => token.text),
+    ['Reading', "'s", 'coach']
+  )
+})
+test('takes the names of results lines as clubs over a town or building the tagger read, in a results service', async function (t) {
+  const mentions = await tag('SOCCER - ENGLISH LEAGUE RESULTS\n\nResults of matches on Saturday:\n\nHuddersfield 1 Crystal Palace 1\n\nPort Vale 2 Oxford 0\n\nReading 2 Stoke 2\n\nBury 4 Bristol City 0')
+  for (const club of ['Crystal Palace', 'Port Vale', 'Oxford', 'Reading', 'Stoke', 'Bury', 'Bristol City']) t.true(mentions.includes(`${club}|ORG|${club}`), club)
+  // Two nations' national teams stay places.
+  t.true((await tag('World Cup qualifier, group one:\n\nBrazil 2 Argentina 1\n\nChile 0 Peru 0')).includes('Brazil|GPE|Brazil'))
+})
+test('ends a name before a month after it, not after a given name', async function (t) {
+  const mentions = await tag('The Chicago Purchasing Managers August index rose, Theresa May said.')
+  t.true(mentions.includes('Chicago Purchasing Managers|ORG|Chicago Purchasing Managers'))
+  t.true(mentions.some((mention) => mention.startsWith('Theresa May|')))
+})
+test('types tournaments and races as events', async function (t) {
+  const mentions = await tag('He lost at the Hong Kong Open on Saturday and then at the U.S. Open, before the Berlin Grand Prix.')
+  t.true(mentions.includes('Hong Kong Open|EVENT|Hong Kong Open'))
+  t.true(mentions.includes('Berlin Grand Prix|EVENT|Berlin Grand Prix'))
+  t.true((await tag('Jansher, bidding for an eighth Hong Kong Open title, plays the British Masters champion.')).includes('British Masters|EVENT|British Masters'))
+  t.false(mentions.some((mention) => mention.includes('|GPE|')))
+})
+test('takes a demonym the gazetteers lack, made from a place they know, as a group', tags, 'Voters in Dallas said Kansans and the Southeast Asian buyers met Canadian officials.', [
+  'Dallas|GPE|Dallas',
+  'Kansans|NORP|Kansan',
+  'Southeast Asian|NORP|Southeast Asian',
+  'Canadian|NORP|Canadian'
+])
