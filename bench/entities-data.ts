@@ -21,6 +21,8 @@ export interface Span {
 export interface Sentence {
   readonly words: string[]
   readonly spans: Span[]
+  /** Whether each word was written against the one before it: a part of a split corpus token (`Ata-ur-Rehman`). */
+  readonly attached?: boolean[]
 }
 
 /** A document: its sentences. */
@@ -153,14 +155,19 @@ function toSentence(words: readonly string[], tags: readonly string[]): Sentence
  */
 function resplit(words: readonly string[], spans: readonly Span[]): Sentence {
   const parts: string[] = []
+  const attached: boolean[] = []
   const firstPart: number[] = []
   for (const word of words) {
     firstPart.push(parts.length)
-    for (const part of splitToken(word)) parts.push(part)
+    for (const [index, part] of splitToken(word).entries()) {
+      parts.push(part)
+      attached.push(index > 0)
+    }
   }
   firstPart.push(parts.length)
   return {
     words: parts,
+    attached,
     spans: spans.map((span) => ({start: firstPart[span.start] as number, end: firstPart[span.end] as number, type: span.type}))
   }
 }

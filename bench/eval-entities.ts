@@ -232,8 +232,8 @@ async function evaluateStageOnTokens(title: string, documents: readonly Document
       const starts: number[] = []
       const ends: number[] = []
       for (const [index, word] of sentence.words.entries()) {
-        // `Trump 's` is written `Trump's`, as in the news the stage reads.
-        if (index > 0 && !isClitic(word)) text += ' '
+        // `Trump 's` is written `Trump's`, `Ata - ur - Rehman` (one corpus token) `Ata-ur-Rehman`, as in the news the stage reads.
+        if (index > 0 && !isClitic(word) && !sentence.attached?.[index]) text += ' '
         starts.push(text.length)
         text += word
         ends.push(text.length)

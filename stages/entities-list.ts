@@ -480,6 +480,11 @@ export const particles: ReadonlySet<string> = new Set([
 /** The particles of people's names (`Ursula von der Leyen`, `Osama bin Laden`, `Duke of Edinburgh`); not `on`, `in`, `and`. */
 export const personParticles: ReadonlySet<string> = new Set(['al', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'la', 'le', 'of', 'van', 'von'])
 
+/** Particles inside hyphenated names (`Ata-ur-Rehman`, `Chester-le-Street`, `al-Aqsa`, `Stratford-upon-Avon`). */
+export const hyphenParticles: ReadonlySet<string> = new Set([
+  'al', 'as', 'ad', 'ar', 'ash', 'at', 'de', 'del', 'di', 'du', 'el', 'en', 'la', 'le', 'on', 'sur', 'ud', 'ul', 'upon', 'ur'
+])
+
 /**
  * Nouns that describe a company right before its name (`automaker Chrysler`,
  * `the US automobile manufacturer Ford`): a person the tagger saw there is the

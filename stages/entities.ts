@@ -19,6 +19,7 @@ import {
   demonymNouns,
   eventWords,
   facilityWords,
+  hyphenParticles,
   landformWords,
   lawWords,
   legalForms,
@@ -132,12 +133,12 @@ export const entities: Plugin<[], Root> = function () {
       }
     }
     mentions = addTitledPersons(tokens, forms, mentions)
-    mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
+    mentions = joinHyphenated(tokens, forms, joinNames(tokens, forms, extendNames(tokens, forms, mentions)))
     mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
     mentions = addKnownNames(tokens, forms, mentions, capitals)
     mentions = addCompanies(tokens, forms, mentions, capitals, sentenceStarts)
     mentions = joinCompanyNames(tokens, forms, mentions)
-    mentions = makeConsistent(tokens, forms, mentions)
+    mentions = makeConsistent(tokens, forms, retypeAgedNames(tokens, forms, mentions))
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
     mentions = retypeCompanies(tokens, forms, mentions)
@@ -406,6 +407,55 @@ function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] 
     start = index + 1
   }
   return parts.length > 1 && !knownType(spanText(tokens, mention.first, mention.last)) ? parts : [mention]
+}
+
+/**
+ * A hyphenated word is one name: a mention that ends or starts inside one
+ * takes the rest of it (`Mercedes-Benz`, `Itar-Tass`, `Ata-ur-Rehman`,
+ * `Chester-le-Street`, `al-Aqsa`, `Zine al-Abidine`). A lower-case word
+ * after the hyphen is none of it (`U.S.-brokered`), nor is a name of its own
+ * (`Armenia-Azerbaijan`, see {@link splitHyphenated}).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function joinHyphenated(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const covered = coverage(tokens, mentions)
+  const free = (index: number) => index >= 0 && index < tokens.length && !covered[index]
+  // Written against the token before it, no space between.
+  const attached = (index: number) => index > 0 && index < tokens.length && (tokens[index] as Token).start === (tokens[index - 1] as Token).end
+  const hyphenAt = (index: number) => free(index) && dash.test((tokens[index] as Token).text) && attached(index) && attached(index + 1)
+  const capital = (index: number) => (forms[index] as Form).upperStart
+  const particle = (index: number) => free(index) && hyphenParticles.has((forms[index] as Form).normalised)
+  // A particle, its hyphen and a capitalised word (`al` `-` `Abidine`): that word may be a mention of its own, taken in.
+  const afterParticle = (index: number) => particle(index) && hyphenAt(index + 1) && capital(index + 2)
+  const joined = mentions.map(function (mention) {
+    let {first, last} = mention
+    for (;;) {
+      if (hyphenAt(last + 1) && free(last + 2) && capital(last + 2) && !knownType((tokens[last + 2] as Token).text)) last += 2
+      else if (hyphenAt(last + 1) && afterParticle(last + 2)) last += 4
+      else if (free(last + 1) && !attached(last + 1) && afterParticle(last + 1)) last += 3
+      else break
+    }
+    if (hyphenAt(first - 1) && particle(first - 2)) {
+      if (hyphenAt(first - 3) && free(first - 4) && capital(first - 4)) first -= 4
+      else if (!attached(first - 2)) first -= 2
+    }
+    return first === mention.first && last === mention.last ? mention : {...mention, first, last}
+  })
+  // Drop the mentions a joined one took in (`Rehman` of `Ata-ur-Rehman`).
+  let reach = -1
+  return joined.filter(function (mention) {
+    if (mention.last <= reach) return false
+    reach = mention.last
+    return true
+  })
 }
 
 /**
@@ -1497,6 +1547,31 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
   return mentions.map((mention) =>
     mention.type === 'PERSON' && mention.first === mention.last && lone(word(mention.first)) ? {...mention, type: 'ORG'} : mention
   )
+}
+
+/**
+ * A name of two or three words the tagger read as an organisation or a
+ * place is a person's when an age or `who` stands by it (`20-year-old Tiger
+ * Woods`, `Hla Than , 62 ,`): organisations have no age and are `which`. Not
+ * a known name, nor one ending in an organisation's head word or legal form.
+ * Consistency then takes its surname along (`Woods said`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function retypeAgedNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  return mentions.map(function (mention) {
+    if (!(mention.type === 'ORG' || mention.type === 'GPE' || mention.type === 'LOC') || mention.last === mention.first || mention.last - mention.first > 2) return mention
+    const head = (forms[mention.last] as Form).normalised
+    if (organisationHeads.has(head) || legalForms.has(head) || knownType(spanText(tokens, mention.first, mention.last))) return mention
+    return personCue(forms, mention.first) || personCue(forms, mention.last) ? {...mention, type: 'PERSON'} : mention
+  })
 }
 
 /**

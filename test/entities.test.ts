@@ -434,3 +434,17 @@ test('takes a demonym the gazetteers lack, made from a place they know, as a gro
   'Southeast Asian|NORP|Southeast Asian',
   'Canadian|NORP|Canadian'
 ])
+test('takes a hyphenated word whole into a name, not a lower-case word or a name of its own after the hyphen', tags, 'Inzamam-ul-Haq c Thorpe b Ata-ur-Rehman 6. President Zine al-Abidine Ben Ali backed the U.S.-brokered Armenia-Azerbaijan talks.', [
+  'Inzamam-ul-Haq|PERSON|Inzamam-ul-Haq',
+  'Thorpe|PERSON|Thorpe',
+  'Ata-ur-Rehman|PERSON|Ata-ur-Rehman',
+  'Zine al-Abidine Ben Ali|PERSON|Zine al-Abidine Ben Ali',
+  'U.S.|GPE|United States',
+  'Armenia|GPE|Armenia',
+  'Azerbaijan|GPE|Azerbaijan'
+])
+test('takes a name with an age or `who` by it for a person, and its surname with it', tags, 'Nolan Henke led as 20-year-old Tiger Woods shot 67.\n\nWoods, who turned pro on Tuesday, said the round was fine.', [
+  'Nolan Henke|PERSON|Nolan Henke',
+  'Tiger Woods|PERSON|Tiger Woods',
+  'Woods|PERSON|Tiger Woods'
+])
