@@ -213,7 +213,7 @@ function closesQuote(token: string): boolean {
  * @returns
  *   Whether a `\n` occurs between the offsets.
  */
-function lineBreakBetween(text: string, start: number, end: number): boolean {
+export function lineBreakBetween(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) if (text.charCodeAt(index) === 10) return true
   return false
 }

@@ -40,7 +40,7 @@ import {
   type EntityType
 } from './entities-list.js'
 import {createTagger, decodeModel, labelSpans, normaliseWord, type Form, type TagType} from './entities-tagger.js'
-import {sentenceRanges, tokenize, type Token} from './entities-tokens.js'
+import {lineBreakBetween, sentenceRanges, tokenize, type Token} from './entities-tokens.js'
 
 /** A named-entity mention, in working-text UTF-16 offsets. */
 export interface Entity {
@@ -1386,7 +1386,7 @@ function isMatchReport(forms: readonly Form[], tableClubCount: number): boolean 
  *   The clubs as `ORG` mentions, in text order.
  */
 function findTableClubs(text: string, tokens: readonly Token[], forms: readonly Form[]): Mention[] {
-  const lineBreakBefore = (index: number) => index === 0 || index >= tokens.length || text.slice((tokens[index - 1] as Token).end, (tokens[index] as Token).start).includes('\n')
+  const lineBreakBefore = (index: number) => index === 0 || index >= tokens.length || lineBreakBetween(text, (tokens[index - 1] as Token).end, (tokens[index] as Token).start)
   const capital = (index: number) => index < tokens.length && (forms[index] as Form).upperStart && !notNames.has((forms[index] as Form).normalised)
   // The last token of a name of up to four words from `first` on its line (`Queen of South`, `Queen 's Park`), or -1.
   const nameEnd = (first: number) => {
