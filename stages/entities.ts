@@ -328,7 +328,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   // a market in a price table); a country stays a place (its national team).
   if (known === 'GPE' && tag === 'ORG' && !nationKeys.has(nameKey(name)) && scoreAfter(tokens, last)) return 'ORG'
   if (known) return known
-  if (several && tournamentWords.has(head) && (head !== 'prix' || word(last - 1) === 'grand')) return 'EVENT'
+  if (several && endsTournament(forms, last)) return 'EVENT'
   if (tag === 'NORP' || ((tag === 'LOC' || tag === 'MISC') && demonymAdjective(name))) return 'NORP'
   if (several && (organisationHeads.has(head) || legalForms.has(head))) return 'ORG'
   if (tag === 'PER') return 'PERSON'
@@ -1345,10 +1345,28 @@ function addTournaments(tokens: readonly Token[], forms: readonly Form[], mentio
   return mentions.map((mention) => {
     if (!(mention.type === 'GPE' || mention.type === 'LOC' || mention.type === 'NORP') || !oneSpaceApart(tokens, mention.last)) return mention
     const next = capitalWord(mention.last + 1)
-    if (tournamentWords.has(next) && next !== 'prix') return {...mention, last: mention.last + 1, type: 'EVENT'}
-    if (next === 'grand' && oneSpaceApart(tokens, mention.last + 1) && capitalWord(mention.last + 2) === 'prix') return {...mention, last: mention.last + 2, type: 'EVENT'}
+    if (next && endsTournament(forms, mention.last + 1)) return {...mention, last: mention.last + 1, type: 'EVENT'}
+    if (next === 'grand' && oneSpaceApart(tokens, mention.last + 1) && capitalWord(mention.last + 2) && endsTournament(forms, mention.last + 2)) {
+      return {...mention, last: mention.last + 2, type: 'EVENT'}
+    }
     return mention
   })
+}
+
+/**
+ * Whether a token is the last word of a tournament's name (`Open`,
+ * `Masters`, `Cup`; `Prix` only after `Grand`).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param index
+ *   Index of the token.
+ * @returns
+ *   Whether it ends a tournament's name.
+ */
+function endsTournament(forms: readonly Form[], index: number): boolean {
+  const word = (forms[index] as Form).normalised
+  return tournamentWords.has(word) && (word !== 'prix' || (index > 0 && (forms[index - 1] as Form).normalised === 'grand'))
 }
 
 /**
