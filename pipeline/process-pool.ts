@@ -127,7 +127,8 @@ export class ProcessPool {
               child.disconnect()
             })
             child.once('exit', () => resolve(usage))
-            child.send({usage: true})
+            // A process that died meanwhile answers with its `exit` instead.
+            child.send({usage: true}, () => {})
           })
       )
     )
@@ -185,12 +186,16 @@ export class ProcessPool {
     while (this.#waiting.length > 0) {
       let best: Slot | undefined
       for (const slot of this.#slots) {
-        if (slot.running.size < tasksPerProcess && (!best || slot.running.size < best.running.size)) best = slot
+        // A process whose channel closed is dying: its `exit` starts the one that takes its place.
+        if (slot.child.connected && slot.running.size < tasksPerProcess && (!best || slot.running.size < best.running.size)) best = slot
       }
       if (!best) return
       const pending = this.#waiting.shift() as PendingTask
       best.running.set(pending.id, pending)
-      best.child.send({id: pending.id, task: pending.task})
+      // A send can still fail (`EPIPE`) when the process dies meanwhile; its
+      // `exit` then fails the task like the others it held, so the error is
+      // taken here rather than thrown as an uncaught `error` event.
+      best.child.send({id: pending.id, task: pending.task}, () => {})
     }
   }
 }
