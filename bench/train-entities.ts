@@ -200,8 +200,14 @@ function buildGazetteer(): GazetteerLists {
     countryNames.add(country.name)
     if (country.capital) capitals.add(country.capital)
   }
+  // Every name of a country the alias table knows by any of its names
+  // (`Turkey` and `Türkiye`, the list's name, both canonical `Turkey`).
+  const countryCanonicals = new Set<string>()
   for (const [name, alias] of aliases) {
-    if (alias.type === 'GPE' && countryNames.has(alias.canonical)) countryNames.add(name)
+    if (alias.type === 'GPE' && (countryNames.has(alias.canonical) || countryNames.has(name))) countryCanonicals.add(alias.canonical)
+  }
+  for (const [name, alias] of aliases) {
+    if (alias.type === 'GPE' && countryCanonicals.has(alias.canonical)) countryNames.add(name).add(alias.canonical)
   }
 
   const adjectives = new Set<string>(extraDemonyms)

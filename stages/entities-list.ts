@@ -217,7 +217,15 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ),
   ['America', {canonical: 'United States', type: 'GPE'}],
   ['Britain', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['Bosnia', {canonical: 'Bosnia and Herzegovina', type: 'GPE'}],
+  ['Bosnia-Herzegovina', {canonical: 'Bosnia and Herzegovina', type: 'GPE'}],
   ['Burma', {canonical: 'Myanmar', type: 'GPE'}],
+  // Names news copy uses for countries the list names otherwise.
+  ['Cape Verde', {canonical: 'Cabo Verde', type: 'GPE'}],
+  ["Cote d'Ivoire", {canonical: 'Ivory Coast', type: 'GPE'}],
+  ["Côte d'Ivoire", {canonical: 'Ivory Coast', type: 'GPE'}],
+  ['Czech Republic', {canonical: 'Czech Republic', type: 'GPE'}],
+  ['Czechia', {canonical: 'Czech Republic', type: 'GPE'}],
   ['Congo', {canonical: 'Democratic Republic of the Congo', type: 'GPE'}],
   ['D.C.', {canonical: 'Washington, D.C.', type: 'GPE'}],
   ['DPRK', {canonical: 'North Korea', type: 'GPE'}],
@@ -234,6 +242,7 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['Holland', {canonical: 'Netherlands', type: 'GPE'}],
   ['IMF', {canonical: 'International Monetary Fund', type: 'ORG'}],
   ['Karabakh', {canonical: 'Nagorno-Karabakh', type: 'LOC'}],
+  ['Macedonia', {canonical: 'North Macedonia', type: 'GPE'}],
   ['Kremlin', {canonical: 'Kremlin', type: 'ORG'}],
   ['Minsk Group', {canonical: 'OSCE Minsk Group', type: 'ORG'}],
   ['NATO', {canonical: 'NATO', type: 'ORG'}],
@@ -248,6 +257,11 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['Pentagon', {canonical: 'Pentagon', type: 'ORG'}],
   ['Republic of Korea', {canonical: 'South Korea', type: 'GPE'}],
   ['Russian Federation', {canonical: 'Russia', type: 'GPE'}],
+  ['Surinam', {canonical: 'Suriname', type: 'GPE'}],
+  ['Swaziland', {canonical: 'Eswatini', type: 'GPE'}],
+  ['Timor-Leste', {canonical: 'East Timor', type: 'GPE'}],
+  ['Turkey', {canonical: 'Turkey', type: 'GPE'}],
+  ['Türkiye', {canonical: 'Turkey', type: 'GPE'}],
   ['U.K.', {canonical: 'United Kingdom', type: 'GPE'}],
   ['U.N.', {canonical: 'United Nations', type: 'ORG'}],
   ['U.S.', {canonical: 'United States', type: 'GPE'}],
@@ -337,15 +351,17 @@ export const regions: readonly string[] = [
   'South Caucasus', 'Southeast Asia', 'Sub-Saharan Africa', 'West Africa', 'Western Europe'
 ]
 
-/** States and provinces (`GPE`). */
+/** States, provinces and the autonomous regions in the news (`GPE`). */
 export const states: readonly string[] = [
-  'Alabama', 'Alaska', 'Alberta', 'Arizona', 'Arkansas', 'Bavaria', 'British Columbia', 'California', 'Catalonia',
-  'Colorado', 'Connecticut', 'Delaware', 'England', 'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa',
-  'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Manitoba', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota',
-  'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico',
-  'New York', 'North Carolina', 'North Dakota', 'Northern Ireland', 'Ohio', 'Oklahoma', 'Ontario', 'Oregon',
-  'Pennsylvania', 'Quebec', 'Rhode Island', 'Scotland', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas',
-  'Utah', 'Vermont', 'Virginia', 'Wales', 'West Virginia', 'Wisconsin', 'Wyoming'
+  'Abkhazia', 'Alabama', 'Alaska', 'Alberta', 'Arizona', 'Arkansas', 'Bavaria', 'British Columbia', 'California',
+  'Catalonia', 'Chechnya', 'Colorado', 'Connecticut', 'Corsica', 'Crimea', 'Dagestan', 'Delaware', 'England',
+  'Flanders', 'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Ingushetia', 'Iowa', 'Kansas', 'Kashmir',
+  'Kentucky', 'Kurdistan', 'Louisiana', 'Maine', 'Manitoba', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota',
+  'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York',
+  'North Carolina', 'North Dakota', 'Northern Ireland', 'Ohio', 'Oklahoma', 'Ontario', 'Oregon', 'Pennsylvania',
+  'Punjab', 'Quebec', 'Rhode Island', 'Sardinia', 'Scotland', 'Sicily', 'South Carolina', 'South Dakota',
+  'South Ossetia', 'Tatarstan', 'Tennessee', 'Texas', 'Tibet', 'Transnistria', 'Utah', 'Vermont', 'Virginia', 'Wales',
+  'Wallonia', 'West Virginia', 'Wisconsin', 'Wyoming', 'Xinjiang'
 ]
 
 /** Well-known organisations for the gazetteer feature. */
@@ -495,11 +511,36 @@ export const companyNouns: ReadonlySet<string> = new Set([
   'giant', 'insurer', 'maker', 'manufacturer', 'publisher', 'retailer', 'subsidiary', 'supplier'
 ])
 
+/**
+ * Lower-case nouns of the press right before a paper's or an agency's name
+ * (`the news agency Tanjug`, `the weekly Der Spiegel`) or right after it
+ * (`Le Matin newspaper`, `Yonhap news agency`): a name there is the
+ * organisation (see `addMedia` in `entities.ts`).
+ */
+export const mediaNouns: ReadonlySet<string> = new Set([
+  'agency', 'broadsheet', 'daily', 'magazine', 'monthly', 'newspaper', 'newspapers', 'tabloid', 'weekly'
+])
+
+/**
+ * Last words of the names of papers, agencies and news desks that open with
+ * a place (`Jakarta Post`, `Hong Kong Standard`, `Iraqi News Agency`, `New
+ * York Energy Desk`): such a name is an organisation, not the place.
+ */
+export const mastheadWords: ReadonlySet<string> = new Set([
+  'agency', 'chronicle', 'desk', 'gazette', 'herald', 'journal', 'newsdesk', 'newsroom', 'observer', 'post',
+  'standard', 'telegraph', 'times', 'tribune'
+])
+
+/** Prepositions before a place (`to Jordan`, `of Jordan`): a country's name there is the country, not a namesake. */
+export const placePrepositions: ReadonlySet<string> = new Set([
+  'across', 'at', 'from', 'in', 'into', 'near', 'of', 'outside', 'through', 'throughout', 'to', 'toward', 'towards', 'within'
+])
+
 /** Words of match reports: a document with `clubContextMinimum` of them or more reports matches. */
 export const matchWords: ReadonlySet<string> = new Set([
   'baseball', 'basketball', 'batting', 'bowling', 'championship', 'coach', 'cricket', 'cup', 'defeat', 'defender',
-  'draw', 'fixture', 'football', 'goal', 'goalkeeper', 'goals', 'half-time', 'hockey', 'homer', 'inning', 'innings',
-  'kick-off', 'league', 'match', 'midfielder', 'penalty', 'pitcher', 'playoff', 'playoffs', 'premiership',
+  'draw', 'fixture', 'fixtures', 'football', 'goal', 'goalkeeper', 'goals', 'half-time', 'hockey', 'homer', 'inning', 'innings',
+  'kick-off', 'league', 'match', 'matches', 'midfielder', 'penalty', 'pitcher', 'playoff', 'playoffs', 'premiership',
   'quarterback', 'referee', 'rugby', 'scored', 'season', 'semi-final', 'semifinal', 'soccer', 'squad', 'standings',
   'striker', 'touchdown', 'tries', 'try', 'unbeaten', 'victory', 'wicket', 'wickets'
 ])
@@ -512,11 +553,15 @@ export const tableClubMinimum = 4
 
 /** Words after a town that make it a club in a match report (`Chelsea beat Arsenal`). */
 export const clubVerbsAfter: ReadonlySet<string> = new Set([
-  'beat', 'beating', 'drew', 'draw', 'host', 'hosted', 'hosts', 'lost', 'lose', 'trail', 'trailed', 'v', 'vs', 'won'
+  'batted', 'beat', 'beating', 'clinched', 'declared', 'defeated', 'drew', 'draw', 'edged', 'finished', 'host', 'hosted',
+  'hosts', 'led', 'leads', 'lost', 'lose', 'need', 'needed', 'rallied', 'reached', 'routed', 'scored', 'swept',
+  'thrashed', 'tied', 'trail', 'trailed', 'v', 'vs', 'won'
 ])
 
 /** Words before a town that make it a club in a match report (`lost to Leeds`, `against Arsenal`). */
-export const clubWordsBefore: ReadonlySet<string> = new Set(['against', 'beat', 'beating', 'v', 'vs', 'with'])
+export const clubWordsBefore: ReadonlySet<string> = new Set([
+  'against', 'beat', 'beating', 'for', 'joined', 'joining', 'joins', 'over', 'rivals', 'v', 'vs', 'with'
+])
 
 /** Nouns right before a name that make it a club in a match report (`serie A club Atalanta`, `first division side Nice`). */
 export const clubNounsBefore: ReadonlySet<string> = new Set(['club', 'side', 'team'])
@@ -527,7 +572,7 @@ export const clubNounsBefore: ReadonlySet<string> = new Set(['club', 'side', 'te
  * (national teams: `England captain`).
  */
 export const clubRoleWords: ReadonlySet<string> = new Set([
-  'batsman', 'bowler', 'boss', 'captain', 'coach', 'defender', 'fans', 'forward', 'goalkeeper', 'keeper', 'manager',
-  'midfielder', 'opener', 'skipper', 'spinner', 'squad', 'striker', 'supporters', 'teammate',
-  'wicketkeeper', 'winger'
+  'batsman', 'bowler', 'boss', 'captain', 'chairman', 'coach', 'defender', 'fans', 'forward', 'goalkeeper', 'keeper',
+  'manager', 'midfielder', 'opener', 'skipper', 'spinner', 'squad', 'striker', 'supporters', 'teammate', 'wicketkeeper',
+  'winger'
 ])

@@ -23,6 +23,8 @@ import {
   landformWords,
   lawWords,
   legalForms,
+  mastheadWords,
+  mediaNouns,
   matchWords,
   monthNames,
   notNames,
@@ -33,6 +35,7 @@ import {
   partnershipWords,
   personParticles,
   personTitles,
+  placePrepositions,
   titleLowerWords,
   titleWords,
   tournamentWords,
@@ -75,6 +78,10 @@ const placeKeys = new Set([...places].map((name) => nameKey(name)))
 const demonymAdjectives = demonymMap(model.gazetteer.demonym)
 const commonWords = new Set(model.commonWords)
 const givenNames = new Set(model.gazetteer.given.map((name) => normaliseWord(name)))
+/** Words between the sides of a fixture (`Chelsea v Arsenal`). */
+const versus = new Set(['v', 'vs', 'vs.'])
+/** Capitalised words after a place that can lead to a masthead word (`New York` `Energy Desk`). */
+const mastheadReach = 3
 /** Mentions of a one-word name without a given name or title before it is taken as an organisation (see `retypeLoneNames`). */
 const loneNameMentions = 2
 // One tagger per thread, like the model: its memo of word forms and its
@@ -134,10 +141,12 @@ export const entities: Plugin<[], Root> = function () {
     }
     mentions = addTitledPersons(tokens, forms, mentions)
     mentions = joinHyphenated(tokens, forms, joinNames(tokens, forms, extendNames(tokens, forms, mentions)))
+    mentions = splitOfPlace(tokens, forms, mentions)
     mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
     mentions = addKnownNames(tokens, forms, mentions, capitals)
     mentions = addCompanies(tokens, forms, mentions, capitals, sentenceStarts)
     mentions = joinCompanyNames(tokens, forms, mentions)
+    mentions = addMedia(tokens, forms, mentions)
     mentions = makeConsistent(tokens, forms, retypeAgedNames(tokens, forms, mentions))
     // Names consistency added may open a longer name (`Trump` `Route for …`).
     mentions = joinNames(tokens, forms, extendNames(tokens, forms, mentions))
@@ -146,7 +155,7 @@ export const entities: Plugin<[], Root> = function () {
     mentions = retypeLoneNames(forms, mentions)
     const tableClubs = findTableClubs(text, tokens, forms)
     const matchReport = isMatchReport(forms, tableClubs.length)
-    if (matchReport) mentions = placeClubs(tokens, mentions, tableClubs)
+    if (matchReport) mentions = addTeamNames(tokens, forms, placeClubs(tokens, mentions, tableClubs))
     mentions = retypeClubs(tokens, forms, mentions, matchReport)
     file.data.entities = canonicalise(file, tokens, mentions)
   }
@@ -332,6 +341,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   if (tag === 'NORP' || ((tag === 'LOC' || tag === 'MISC') && demonymAdjective(name))) return 'NORP'
   if (several && (organisationHeads.has(head) || legalForms.has(head))) return 'ORG'
   if (tag === 'PER') return 'PERSON'
+  if (several && mastheadWords.has(head)) return 'ORG'
   // `the Bank said`, `the Commission`: an organisation's head alone is that organisation, never a place.
   if (!several && organisationHeads.has(head)) return 'ORG'
   if ((several && lawWords.has(head)) || (lawWords.has(word(first) as string) && (word(first + 1) === 'of' || word(first + 1) === 'on'))) {
@@ -784,6 +794,15 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
       last++
       type = 'ORG'
     }
+    // `Jakarta` `Post`, `New York` `Energy Desk`, `Iraqi` `News Agency`: a paper or a news desk.
+    if (place) {
+      for (let end = last + 1; end <= last + mastheadReach && capital(end) && oneSpaceApart(tokens, end - 1); end++) {
+        if (!mastheadWords.has(word(end))) continue
+        last = end
+        type = 'ORG'
+        break
+      }
+    }
     if (type !== 'PERSON' && openHeads.has(word(last)) && (word(last + 1) === 'of' || word(last + 1) === 'for')) {
       let end = last
       for (let next = last + 1; next < tokens.length && next <= last + 10; next++) {
@@ -815,6 +834,44 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
 }
 
 /**
+ * An organisation the tagger ran on into the place it is from (`Kia Motor
+ * Corp of South Korea`, `Dinamo of Russia`) is the organisation and the
+ * place: split at `of` after a legal form or after a one-word name that is
+ * no common word. Names whose head goes on through `of` stay whole (`Bank of
+ * England`, `Communist Party of China`, `Government of India`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function splitOfPlace(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (forms[index] as Form).normalised
+  return mentions.flatMap(function (mention): Mention[] {
+    if (mention.type !== 'ORG') return [mention]
+    for (let index = mention.first + 1; index < mention.last; index++) {
+      if (word(index) !== 'of') continue
+      const head = word(index - 1)
+      const place = knownType(spanText(tokens, index + 1, mention.last))
+      const legal = legalForms.has(head)
+      const lone = index - 1 === mention.first && !commonWords.has(head) && !openHeads.has(head) && !organisationHeads.has(head)
+      if (place === 'GPE' && (legal || lone)) {
+        return [
+          {first: mention.first, last: index - 1, type: 'ORG'},
+          {first: index + 1, last: mention.last, type: 'GPE'}
+        ]
+      }
+      return [mention]
+    }
+    return [mention]
+  })
+}
+
+/**
  * Join two mentions around one word when the whole is a known name (`United
  * States` `of` `America`) or a name with `of` / `for` goes on with `and`
  * (`Organization for Security` `and` `Cooperation in Europe`); a name with
@@ -841,6 +898,11 @@ function joinNames(tokens: readonly Token[], forms: readonly Form[], mentions: r
   const result: Mention[] = []
   for (const mention of mentions) {
     const previous = result.at(-1)
+    // Two parts of a place the tagger split, in capitals too (`ST` `LOUIS`, `ST.` `LOUIS`).
+    if (previous && mention.first <= previous.last + 2 && placeKeys.has(nameKey(spanText(tokens, previous.first, mention.last)))) {
+      result[result.length - 1] = {first: previous.first, last: mention.last, type: knownType(spanText(tokens, previous.first, mention.last)) ?? 'GPE'}
+      continue
+    }
     if (previous && mention.first === previous.last + 2) {
       const known = knownType(spanText(tokens, previous.first, mention.last))
       if (known || (word(previous.last + 1) === 'and' && openHeads.has(innerHead(previous) ?? '') && previous.type !== 'PERSON')) {
@@ -1083,6 +1145,75 @@ function addCompanies(tokens: readonly Token[], forms: readonly Form[], mentions
 }
 
 /**
+ * Newspapers and news agencies the tagger missed or read as people or
+ * places: a name right after a lower-case media noun (`the news agency
+ * Tanjug`, `the weekly Der Spiegel`) or right before one (`Le Matin
+ * newspaper`, `Yonhap news agency`), unless the gazetteers know it as a place
+ * or a people (`a Tokyo daily`, `the Chinese newspaper`). Then every mention
+ * of that name is the organisation.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function addMedia(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
+  const capital = (index: number) => index >= 0 && index < forms.length && (forms[index] as Form).upperStart && !notNames.has(word(index))
+  const mediaNoun = (index: number) => mediaNouns.has(word(index)) && !(forms[index] as Form).upperStart
+  const starting = new Map<number, Mention>()
+  const ending = new Map<number, Mention>()
+  for (const mention of mentions) {
+    starting.set(mention.first, mention)
+    ending.set(mention.last, mention)
+  }
+  const covered = coverage(tokens, mentions)
+  const added: Mention[] = []
+  const media = new Set<string>()
+  // A hyphen joining two words (`Itar-Tass`).
+  const hyphenAt = (index: number) =>
+    word(index) === '-' && !covered[index] && tokens[index - 1]?.end === tokens[index]?.start && tokens[index]?.end === tokens[index + 1]?.start
+  // The mention there, or the run of capitalised words from `from` towards
+  // `step` (one space apart, hyphenated words whole) if none of it is tagged.
+  const nameAt = (from: number, step: 1 | -1): Mention | undefined => {
+    const tagged = step === 1 ? starting.get(from) : ending.get(from)
+    if (tagged) return tagged
+    let to = from
+    for (;;) {
+      if (hyphenAt(to + step) && capital(to + 2 * step) && !covered[to + 2 * step]) to += 2 * step
+      else if (Math.abs(to - from) < 3 && capital(to + step) && !covered[to + step] && oneSpaceApart(tokens, Math.min(to, to + step))) to += step
+      else break
+    }
+    for (let index = Math.min(from, to); index <= Math.max(from, to); index++) if (covered[index]) return undefined
+    const mention: Mention = {first: Math.min(from, to), last: Math.max(from, to), type: 'ORG'}
+    added.push(mention)
+    return mention
+  }
+  const take = (mention: Mention | undefined) => {
+    if (mention === undefined || mention.type === 'NORP' || mention.type === 'EVENT' || mention.type === 'WORK_OF_LAW') return
+    const name = spanText(tokens, mention.first, mention.last)
+    const known = knownType(name)
+    if (!(known === 'GPE' || known === 'LOC' || known === 'NORP' || demonymAdjective(name))) media.add(nameKey(name))
+  }
+  for (let index = 0; index < forms.length; index++) {
+    if (!mediaNoun(index)) continue
+    if (capital(index + 1) && oneSpaceApart(tokens, index)) take(nameAt(index + 1, 1))
+    // `Yonhap news agency`: the name before `news`.
+    const before = word(index) === 'agency' && word(index - 1) === 'news' ? index - 2 : index - 1
+    if (capital(before) && oneSpaceApart(tokens, before)) take(nameAt(before, -1))
+  }
+  if (media.size === 0) return [...mentions]
+  const key = (mention: Mention) => nameKey(spanText(tokens, mention.first, mention.last))
+  return [...mentions, ...added.filter((mention) => media.has(key(mention)))]
+    .map((mention) => (mention.type !== 'ORG' && media.has(key(mention)) ? {...mention, type: 'ORG' as const} : mention))
+    .sort((left, right) => left.first - right.first)
+}
+
+/**
  * Document consistency: a name tagged once is tagged everywhere it recurs
  * untagged, and a surname of a tagged person is that person ("Aliyev" after
  * "Ilham Aliyev", even where the tagger called it a place).
@@ -1104,15 +1235,19 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     votes.set(key, counts)
   }
   const surnames = new Set<string>()
-  for (const mention of mentions) {
-    vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
-    if (mention.type === 'PERSON' && mention.last > mention.first) {
-      // Surnames and given names of a full name count for more than one stray tag.
-      vote((forms[mention.last] as Form).normalised, 'PERSON', 3)
-      vote((forms[mention.first] as Form).normalised, 'PERSON', 2)
-      surnames.add((forms[mention.last] as Form).normalised)
+  const count = (counted: readonly Mention[]) => {
+    votes.clear()
+    for (const mention of counted) {
+      vote(nameKey(spanText(tokens, mention.first, mention.last)), mention.type, 1)
+      if (mention.type === 'PERSON' && mention.last > mention.first) {
+        // Surnames and given names of a full name count for more than one stray tag.
+        vote((forms[mention.last] as Form).normalised, 'PERSON', 3)
+        vote((forms[mention.first] as Form).normalised, 'PERSON', 2)
+        surnames.add((forms[mention.last] as Form).normalised)
+      }
     }
   }
+  count(mentions)
   // Most votes, then first in alphabetical order.
   const winner = (key: string) => {
     let best: EntityType | undefined
@@ -1130,14 +1265,22 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     if (mention.first !== mention.last) return mention
     // The document's own full name beats the gazetteer's town of that name,
     // however often the surname stands alone (`Lindsay Davenport` …
-    // `Davenport`, a city in Iowa); not a country's (`Jordan`). An
+    // `Davenport`, a city in Iowa); a country's only where it is no place
+    // (`Neil Jordan` … `Jordan said`, `in Jordan's film`, not `flew to Jordan`). An
     // organisation of that name goes by the votes (`Ford` the company, `Bill Ford` its chairman).
-    if ((mention.type === 'GPE' || mention.type === 'LOC') && surnames.has((forms[mention.first] as Form).normalised) && !countries.has(spanText(tokens, mention.first, mention.last))) {
+    if (
+      (mention.type === 'GPE' || mention.type === 'LOC') &&
+      surnames.has((forms[mention.first] as Form).normalised) &&
+      (!countries.has(spanText(tokens, mention.first, mention.last)) || !placeBefore(forms, mention))
+    ) {
       return {...mention, type: 'PERSON'}
     }
     const type = winner((forms[mention.first] as Form).normalised)
-    return type === 'PERSON' && mention.type !== 'PERSON' ? {...mention, type} : mention
+    const country = countries.has(spanText(tokens, mention.first, mention.last)) && placeBefore(forms, mention)
+    return type === 'PERSON' && mention.type !== 'PERSON' && !country ? {...mention, type} : mention
   })
+  // Recurrences take the types as retyped (`Woods` the person, not the organisation the tagger read thrice).
+  count(result)
 
   // Longest recorded name first, so `Ilham Aliyev` wins over `Aliyev`.
   const names = new Map<string, number>()
@@ -1151,6 +1294,8 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     const form = forms[index] as Form
     if (covered[index] || !form.upperStart) continue
     const longest = names.get(form.normalised)
+    // A day or a month alone is no recurrence of a name (`Mike Friday` … `Black Friday`).
+    if (notNames.has(form.normalised) && !(index + 1 < tokens.length && covered[index + 1] === 0 && (forms[index + 1] as Form).upperStart)) continue
     if (!longest) continue
     for (let last = Math.min(tokens.length - 1, index + longest * 2); last >= index; last--) {
       if (covered[last]) continue
@@ -1162,6 +1307,22 @@ function makeConsistent(tokens: readonly Token[], forms: readonly Form[], mentio
     }
   }
   return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * Whether a mention stands where a place does: after a preposition of place
+ * (`flew to Jordan`, `King Hussein of Jordan`), not as an owner (`in Jordan's film`).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether the mention reads as a place.
+ */
+function placeBefore(forms: readonly Form[], mention: Mention): boolean {
+  const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
+  return placePrepositions.has(word(mention.first - 1)) && word(mention.last + 1) !== "'s"
 }
 
 /**
@@ -1202,36 +1363,63 @@ function retypeCompanies(tokens: readonly Token[], forms: readonly Form[], menti
   const result = [...mentions]
   const companies = new Set<string>()
   for (const mention of result) if (candidate(mention) && companyNouns.has(word(mention.first - 1))) companies.add(key(mention))
-  // Words between two mentions: `and`, `or`, `, and`, `, or` end a list; a
-  // comma alone goes on with one (`A, B and C`), else it is an apposition
-  // (`Sir Digby Jones, CBI director general`).
-  const separator = (left: Mention, right: Mention | undefined) => {
-    if (right === undefined) return undefined
-    // Past an acronym in brackets (`General Motors (GM) and Chrysler`).
-    const start = word(left.last + 1) === ')' ? left.last + 2 : left.last + 1
-    const between = right.first - start
-    const first = word(start)
-    if (between === 1) return first === ',' ? ',' : first === 'and' || first === 'or' ? 'and' : undefined
-    return between === 2 && first === ',' && (word(start + 1) === 'and' || word(start + 1) === 'or') ? 'and' : undefined
-  }
-  const listed = (index: number) => {
-    const link = separator(result[index] as Mention, result[index + 1])
-    return link === 'and' || (link === ',' && separator(result[index + 1] as Mention, result[index + 2]) !== undefined)
-  }
+  const organisation = (other: Mention | undefined) => other !== undefined && (other.type === 'ORG' || companies.has(key(other)))
   // Lists pass the type on step by step (`Chrysler` gets it through `Ford`).
   for (let changed = true; changed; ) {
     changed = false
     for (let index = 0; index < result.length; index++) {
       const mention = result[index] as Mention
       if (!candidate(mention) || companies.has(key(mention))) continue
-      const organisation = (other: Mention | undefined) => other !== undefined && (other.type === 'ORG' || companies.has(key(other)))
-      if ((organisation(result[index - 1]) && listed(index - 1)) || (organisation(result[index + 1]) && listed(index))) {
+      if ((organisation(result[index - 1]) && listed(forms, result, index - 1)) || (organisation(result[index + 1]) && listed(forms, result, index))) {
         companies.add(key(mention))
         changed = true
       }
     }
   }
   return result.map((mention) => (mention.type === 'PERSON' && companies.has(key(mention)) ? {...mention, type: 'ORG'} : mention))
+}
+
+/**
+ * The words between two mentions as a link of a list: `and`, `or`, `, and`,
+ * `, or` end a list (`'and'`); a comma alone (`','`) goes on with one (`A, B
+ * and C`), else it is an apposition (`Sir Digby Jones, CBI director general`).
+ *
+ * @param forms
+ *   Form of each token.
+ * @param left
+ *   Earlier mention.
+ * @param right
+ *   Later mention, if any.
+ * @returns
+ *   The link, or `undefined` if the two are not neighbours in a list.
+ */
+function listSeparator(forms: readonly Form[], left: Mention, right: Mention | undefined): ',' | 'and' | undefined {
+  if (right === undefined) return undefined
+  const word = (index: number) => (index < forms.length ? (forms[index] as Form).normalised : '')
+  // Past an acronym in brackets (`General Motors (GM) and Chrysler`).
+  const start = word(left.last + 1) === ')' ? left.last + 2 : left.last + 1
+  const between = right.first - start
+  const first = word(start)
+  if (between === 1) return first === ',' ? ',' : first === 'and' || first === 'or' ? 'and' : undefined
+  return between === 2 && first === ',' && (word(start + 1) === 'and' || word(start + 1) === 'or') ? 'and' : undefined
+}
+
+/**
+ * Whether a mention and the next are items of one list (`A and B`, `A, B and
+ * C`), not a name and its apposition.
+ *
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @param index
+ *   Index of the earlier mention.
+ * @returns
+ *   Whether the two are listed together.
+ */
+function listed(forms: readonly Form[], mentions: readonly Mention[], index: number): boolean {
+  const link = listSeparator(forms, mentions[index] as Mention, mentions[index + 1])
+  return link === 'and' || (link === ',' && listSeparator(forms, mentions[index + 1] as Mention, mentions[index + 2]) !== undefined)
 }
 
 /**
@@ -1281,6 +1469,11 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
       (clubVerbsAfter.has(word(mention.last + 1)) ||
         clubWordsBefore.has(word(mention.first - 1)) ||
         scoreAt(mention.last + 1) ||
+        // `Derbyshire's Australian captain`.
+        (word(mention.last + 1) === "'s" && (clubRoleWords.has(word(mention.last + 2)) || clubRoleWords.has(word(mention.last + 3)))) ||
+        // A total (`took Derbyshire to 471`) or a lead (`give Minnesota a 4-2 lead`).
+        (word(mention.last + 1) === 'to' && /^\d+$/.test(word(mention.last + 2))) ||
+        (word(mention.last + 1) === 'a' && scoreAt(mention.last + 2)) ||
         // A results line or a table of standings: the club before its score or record (`Kent 108 - 3`, `BOSTON 69 65 .515`).
         scoreAfter(tokens, mention.last) ||
         fixture(mention, mentions[index + 1])))
@@ -1289,40 +1482,117 @@ function retypeClubs(tokens: readonly Token[], forms: readonly Form[], mentions:
   // it (`Everton 's Duncan Ferguson`), a results line (`Bridgend 13 Llanelli
   // 9`), a row of a table of standings (`St Mirren 3 1 1 1 5 4 4`, `Lotte 46 6
   // 54 .462`).
+  const side = (mention: Mention | undefined) => mention !== undefined && ((mention.type === 'ORG' && !nation(mention)) || town(mention))
   const team = (mention: Mention, index: number) => {
     const next = mentions[index + 1]
     const previous = mentions[index - 1]
     return (
       clubNounsBefore.has(word(mention.first - 1)) ||
+      // A fixture with a club or a town (`Manchester City v Charlton`), and a club's official (`Deportivo chairman`).
+      (versus.has(word(mention.first - 1)) && previous !== undefined && previous.last === mention.first - 2 && side(previous)) ||
+      (versus.has(word(mention.last + 1)) && next !== undefined && next.first === mention.last + 2 && side(next)) ||
+      (mention.first === mention.last && clubRoleWords.has(word(mention.last + 1))) ||
       (word(mention.last + 1) === "'s" && next !== undefined && next.type === 'PERSON' && next.first === mention.last + 2 && next.last > next.first) ||
       (scoreAfter(tokens, mention.last) && next !== undefined && next.first === mention.last + 2 && scoreAfter(tokens, next.last)) ||
       (previous !== undefined && mention.first === previous.last + 2 && scoreAfter(tokens, previous.last) && scoreAfter(tokens, mention.last)) ||
       standingsAfter(tokens, mention.last)
     )
   }
+  const key = (mention: Mention) => nameKey(spanText(tokens, mention.first, mention.last))
+  // Surnames of the players the document names in full (`Tiger Woods` … `Woods`).
+  const surnames = new Set(mentions.filter((mention) => mention.type === 'PERSON' && mention.last > mention.first).map((mention) => word(mention.last)))
+  const surname = (mention: Mention) => mention.first === mention.last && surnames.has(word(mention.first))
   const clubs = new Set<string>()
   for (const [index, mention] of mentions.entries()) {
     // In a match report a name the tagger reads as an organisation once is the club it reads as a place elsewhere.
     if (
       (town(mention) && plays(mention, index)) ||
-      (matchReport && mention.type === 'ORG' && !nation(mention)) ||
+      (matchReport && mention.type === 'ORG' && !nation(mention) && !surname(mention)) ||
       (matchReport && (mention.type === 'PERSON' || town(mention)) && team(mention, index))
     ) {
-      clubs.add(nameKey(spanText(tokens, mention.first, mention.last)))
+      clubs.add(key(mention))
+    }
+  }
+  // In a match report a town listed with a club is one too (`title rivals
+  // Essex, Derbyshire and Surrey`), step by step along the list.
+  const club = (mention: Mention | undefined) => mention !== undefined && clubs.has(key(mention))
+  for (let changed = matchReport; changed; ) {
+    changed = false
+    for (const [index, mention] of mentions.entries()) {
+      const oneWordPerson = mention.type === 'PERSON' && mention.first === mention.last && !surname(mention)
+      if (!(town(mention) || oneWordPerson) || club(mention) || datelineAt(tokens, mention)) continue
+      if ((club(mentions[index - 1]) && listed(forms, mentions, index - 1)) || (club(mentions[index + 1]) && listed(forms, mentions, index))) {
+        clubs.add(key(mention))
+        changed = true
+      }
     }
   }
   // Every mention of a club's name is the club, whatever else the tagger
   // read there, but for the dateline (`NEW YORK 1996-08-30`, `WIGAN, England
   // 1996-08-31`): where the story was filed.
-  // Nor the home town of a fixture, where the match is played.
+  // Nor the home town of a fixture, where the match is played, nor a town
+  // after `in` (`In Seattle, Pete Incaviglia's grand slam …`).
   return mentions.map((mention, index) =>
     mention.type !== 'ORG' &&
-    clubs.has(nameKey(spanText(tokens, mention.first, mention.last))) &&
+    club(mention) &&
     !datelineAt(tokens, mention) &&
+    word(mention.first - 1) !== 'in' &&
     !(matchReport && index > 0 && fixture(mentions[index - 1] as Mention, mention))
       ? {...mention, type: 'ORG'}
       : mention
   )
+}
+
+/**
+ * Teams by their nickname in a match report, which the tagger misses or
+ * reads as people: one or two capitalised words ending in a plural after
+ * `the` (`the Cardinals beat`, `blanked the Expos`, `the White Sox`), and a
+ * town's nickname after the town (`San Diego` `Padres`). Not a people or a
+ * known place (`the Americans`, `the Alps`).
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function addTeamNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (index >= 0 && index < forms.length ? (forms[index] as Form).normalised : '')
+  const capital = (index: number) => index >= 0 && index < tokens.length && capitalisedWord.test((tokens[index] as Token).text) && !notNames.has(word(index))
+  const nickname = (first: number, last: number) => {
+    const text = spanText(tokens, first, last)
+    return capital(last) && /\p{Ll}s$/u.test(text) && knownType(text) === undefined && !demonymAdjective(text)
+  }
+  // A name the tagger may have read there: none, or one a nickname replaces.
+  const replaceable = (mention: Mention | undefined) => mention === undefined || mention.type === 'PERSON' || mention.type === 'ORG'
+  const at = new Map<number, Mention>()
+  for (const mention of mentions) for (let index = mention.first; index <= mention.last; index++) at.set(index, mention)
+  const replaced = new Set<Mention>()
+  const added: Mention[] = []
+  for (const mention of mentions) {
+    const next = mention.last + 1
+    const other = at.get(next)
+    if (mention.type !== 'GPE' || !oneSpaceApart(tokens, mention.last) || !nickname(next, next) || !replaceable(other)) continue
+    if (other && other.last !== next) continue
+    if (other) replaced.add(other)
+    replaced.add(mention)
+    added.push({first: mention.first, last: next, type: 'ORG'})
+  }
+  for (let index = 1; index < tokens.length; index++) {
+    if (word(index - 1) !== 'the' || (forms[index - 1] as Form).upperStart || !capital(index)) continue
+    const last = capital(index + 1) && oneSpaceApart(tokens, index) && nickname(index, index + 1) ? index + 1 : index
+    if (!nickname(index, last)) continue
+    const others = [at.get(index), at.get(last)]
+    if (!others.every((other) => replaceable(other) && (other === undefined || (other.first >= index && other.last <= last)))) continue
+    if (others.every((other) => other !== undefined && other.type === 'ORG' && other.first === index && other.last === last)) continue
+    for (const other of others) if (other) replaced.add(other)
+    added.push({first: index, last, type: 'ORG'})
+  }
+  if (added.length === 0) return [...mentions]
+  return [...mentions.filter((mention) => !replaced.has(mention)), ...added].sort((left, right) => left.first - right.first)
 }
 
 /**
