@@ -1430,7 +1430,9 @@ function listed(forms: readonly Form[], mentions: readonly Mention[], index: num
  * words), where it plays (`Chelsea beat Arsenal`, `lost to Leeds`, `Arsenal
  * 2-1`); then every mention of it in the document is the club. In a match
  * report, so is every mention of a name read as an organisation once
- * (`earn Arsenal a win` after `Arsenal` the club).
+ * (`earn Arsenal a win` after `Arsenal` the club), but a player's surname
+ * (`Tiger Woods` … `Woods`), and a town or one-word name listed with a club
+ * (`title rivals Essex, Derbyshire and Surrey`).
  *
  * @param tokens
  *   Tokens of the text.
