@@ -8,6 +8,7 @@
 import type {VFile} from 'vfile'
 import {indexDocument, matchDrop, type DuplicateIndex, type DuplicateResult} from '../stages/near-duplicates.js'
 import {groupStories, type Settings as StorySettings} from '../stages/stories.js'
+import {TermTable} from '../stages/term-table.js'
 import {compareText, decoded, lineKey, splitLines} from './record.js'
 import type {Row} from './tables.js'
 import './document.js'
@@ -157,9 +158,21 @@ export function lineHash(key: string): number {
   return (high >>> 0) * 0x200000 + (low >>> 11)
 }
 
-/** The entities of a run, gathered document by document into `entities_index.csv`. */
+/**
+ * The entities of a run, gathered document by document into
+ * `entities_index.csv`. Ids and names are kept in {@link TermTable}s and the
+ * counts in typed arrays: as a map of objects, 113,000 entities (50,000
+ * documents) held 17 MB of the heap through the stages.
+ */
 export class EntityIndex {
-  readonly #entries = new Map<string, {type: string; canonical: string; documents: number; mentions: number}>()
+  #ids = new TermTable()
+  #names = new TermTable()
+  readonly #types: string[] = []
+  /** Per entity (by its id in `#ids`): its type (in `#types`), name (in `#names`), documents and mentions. */
+  #typeOf = new Int32Array(1024)
+  #nameOf = new Int32Array(1024)
+  #documents = new Int32Array(1024)
+  #mentions = new Float64Array(1024)
 
   /**
    * Add the entities of one document.
@@ -171,13 +184,17 @@ export class EntityIndex {
    */
   add(entities: ReadonlyArray<readonly [id: string, type: string, canonical: string, mentions: number]>): void {
     for (const [id, type, canonical, mentions] of entities) {
-      const entry = this.#entries.get(id)
-      if (entry) {
-        entry.documents++
-        entry.mentions += mentions
-      } else {
-        this.#entries.set(id, {type, canonical, documents: 1, mentions})
+      const size = this.#ids.size
+      const entity = this.#ids.add(id)
+      if (entity === size) {
+        if (entity === this.#documents.length) this.#grow()
+        let typeId = this.#types.indexOf(type)
+        if (typeId === -1) typeId = this.#types.push(type) - 1
+        this.#typeOf[entity] = typeId
+        this.#nameOf[entity] = this.#names.add(canonical)
       }
+      this.#documents[entity] = (this.#documents[entity] as number) + 1
+      this.#mentions[entity] = (this.#mentions[entity] as number) + mentions
     }
   }
 
@@ -188,7 +205,13 @@ export class EntityIndex {
    *   Nothing.
    */
   clear(): void {
-    this.#entries.clear()
+    this.#ids = new TermTable()
+    this.#names = new TermTable()
+    this.#types.length = 0
+    this.#typeOf = new Int32Array(1024)
+    this.#nameOf = new Int32Array(1024)
+    this.#documents = new Int32Array(1024)
+    this.#mentions = new Float64Array(1024)
   }
 
   /**
@@ -196,15 +219,47 @@ export class EntityIndex {
    * with the number of documents and mentions.
    *
    * @returns
-   *   Rows, by mentions (descending), then type and canonical name.
+   *   Rows, by mentions (descending), then type and canonical name (then
+   *   in order of addition), made one at a time.
    */
-  rows(): Row[] {
-    return [...this.#entries]
-      .sort(
-        ([, left], [, right]) =>
-          right.mentions - left.mentions || compareText(left.type, right.type) || compareText(left.canonical, right.canonical)
-      )
-      .map(([id, entry]) => ({entity_id: id, canonical: entry.canonical, type: entry.type, documents: entry.documents, mentions: entry.mentions}))
+  *rows(): Generator<Row> {
+    const names = Array.from({length: this.#ids.size}, (_, entity) => this.#names.text(this.#nameOf[entity] as number))
+    const types = Array.from(names, (_, entity) => this.#types[this.#typeOf[entity] as number] as string)
+    const mentions = this.#mentions
+    const order = Array.from(names.keys()).sort(
+      (left, right) =>
+        (mentions[right] as number) - (mentions[left] as number) ||
+        compareText(types[left] as string, types[right] as string) ||
+        compareText(names[left] as string, names[right] as string) ||
+        left - right
+    )
+    for (const entity of order) {
+      yield {
+        entity_id: this.#ids.text(entity),
+        canonical: names[entity] as string,
+        type: types[entity] as string,
+        documents: this.#documents[entity] as number,
+        mentions: mentions[entity] as number
+      }
+    }
+  }
+
+  /**
+   * Make room for more entities in the per-entity arrays.
+   *
+   * @returns
+   *   Nothing.
+   */
+  #grow(): void {
+    const grow = <Values extends Int32Array | Float64Array>(values: Values): Values => {
+      const larger = new (values.constructor as new (length: number) => Values)(values.length * 2)
+      larger.set(values)
+      return larger
+    }
+    this.#typeOf = grow(this.#typeOf)
+    this.#nameOf = grow(this.#nameOf)
+    this.#documents = grow(this.#documents)
+    this.#mentions = grow(this.#mentions)
   }
 }
 

@@ -9,7 +9,8 @@
  *   order, unsigned 32-bit little-endian integers.
  *
  * A new drop is matched against this index without re-reading earlier
- * drops. A run writes `duplicates.pending/` once its duplicates step is done
+ * drops; a run reads the entries and leaves the signatures in their file,
+ * read by row (`duplicate-search.ts`). A run writes `duplicates.pending/` once its duplicates step is done
  * (readers ignore it), renames it to `duplicates.new/` once its outputs are
  * published and then swaps that in with two more renames (the old folder
  * goes to `duplicates.old/` first); when a crash
@@ -19,13 +20,13 @@
  * empty index).
  */
 import {createReadStream} from 'node:fs'
-import {mkdir, open, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import type {SignatureSummary} from './document-summary.js'
 import {UsageError} from './inputs.js'
 import {chunkedFile, type ChunkedFile} from './write.js'
-import {emptyIndex, type DuplicateIndex, type IndexedDocument, type Settings} from '../stages/near-duplicates.js'
+import {emptyIndex, type DuplicateIndex, type IndexEntry, type IndexedDocument, type Settings} from '../stages/near-duplicates.js'
 
 /** Version of the files; a change means old indexes must be rebuilt. */
 const formatVersion = 1
@@ -55,6 +56,18 @@ function duplicateIndexFolder(state: string): string {
   return path.join(state, 'duplicates')
 }
 
+/** An index entry with the row of its signature in a file of signatures. */
+export interface FiledEntry extends IndexEntry {
+  /** Row of its signature: in the index's `signatures.bin`, or, for a drop, in the index's rows followed by the drop's. */
+  readonly row: number
+}
+
+/** The entries of a stored index, without their signatures. */
+export interface StoredIndex extends DuplicateIndex<FiledEntry> {
+  /** Its `signatures.bin` (as many rows as documents), or `undefined` when there is no index yet. */
+  readonly signatures: string | undefined
+}
+
 /**
  * Read the index from a state folder; when its folder is missing, from the
  * complete `.new` folder or the `.old` one a crash in
@@ -69,6 +82,38 @@ function duplicateIndexFolder(state: string): string {
  *   Index.
  */
 export async function readDuplicateIndex(state: string, settings: Settings): Promise<DuplicateIndex> {
+  const stored = await readIndexEntries(state, settings)
+  if (stored.signatures === undefined) return emptyIndex(settings)
+  const length = 2 * settings.bands * settings.rows
+  const bytes = await readFile(stored.signatures)
+  // Copy into an aligned buffer once; each document gets a view of it.
+  const values = new Uint32Array(stored.documents.length * length)
+  new Uint8Array(values.buffer).set(bytes)
+  const documents: IndexedDocument[] = stored.documents.map((entry) => ({
+    id: entry.id,
+    exact: entry.exact,
+    date: entry.date,
+    shingles: entry.shingles,
+    immutables: entry.immutables,
+    cluster: entry.cluster,
+    signature: values.subarray(entry.row * length, (entry.row + 1) * length)
+  }))
+  return {settings, documents}
+}
+
+/**
+ * Read the entries of the index in a state folder (see
+ * {@link readDuplicateIndex}) without their signatures, which stay in
+ * their file, read by row.
+ *
+ * @param state
+ *   State folder.
+ * @param settings
+ *   Current settings.
+ * @returns
+ *   Entries, in the order of the file (by id), and the file of their signatures.
+ */
+export async function readIndexEntries(state: string, settings: Settings): Promise<StoredIndex> {
   const main = duplicateIndexFolder(state)
   let folder = main
   let stored: Record<string, unknown> | undefined
@@ -81,7 +126,7 @@ export async function readDuplicateIndex(state: string, settings: Settings): Pro
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
   }
-  if (!stored) return emptyIndex(settings)
+  if (!stored) return {settings, documents: [], signatures: undefined}
   const length = 2 * settings.bands * settings.rows
   const mismatch = [...signatureSettings].filter((name) => stored[name] !== settings[name])
   if (stored.version !== formatVersion || mismatch.length > 0) {
@@ -92,19 +137,26 @@ export async function readDuplicateIndex(state: string, settings: Settings): Pro
     )
   }
 
-  const lines = (await readFile(path.join(folder, 'documents.jsonl'), 'utf8')).split('\n').filter(Boolean)
-  const bytes = await readFile(path.join(folder, 'signatures.bin'))
-  if (lines.length !== stored.documents || bytes.byteLength !== lines.length * length * 4) {
+  const documents: FiledEntry[] = []
+  const lines = createInterface({input: createReadStream(path.join(folder, 'documents.jsonl'), {encoding: 'utf8'}), crlfDelay: Infinity})
+  for await (const line of lines) {
+    if (line === '') continue
+    const document = JSON.parse(line) as StoredDocument
+    documents.push({
+      id: document.id,
+      exact: document.exact,
+      date: document.date,
+      shingles: document.shingles,
+      immutables: document.immutables,
+      cluster: document.cluster,
+      row: documents.length
+    })
+  }
+  const signatures = path.join(folder, 'signatures.bin')
+  if (documents.length !== stored.documents || (await stat(signatures)).size !== documents.length * length * 4) {
     throw new UsageError('Expected `' + folder + '` to hold ' + String(stored.documents) + ' complete documents; delete it to rebuild the index')
   }
-  // Copy into an aligned buffer once; each document gets a view of it.
-  const values = new Uint32Array(lines.length * length)
-  new Uint8Array(values.buffer).set(bytes)
-  const documents: IndexedDocument[] = lines.map(function (line, position) {
-    const document = JSON.parse(line) as StoredDocument
-    return {...document, signature: values.subarray(position * length, (position + 1) * length)}
-  })
-  return {settings, documents}
+  return {settings, documents, signatures}
 }
 
 /**
@@ -138,8 +190,29 @@ export async function writeDuplicateIndex(state: string, index: DuplicateIndex):
  *   Nothing.
  */
 export async function prepareDuplicateIndex(state: string, index: DuplicateIndex): Promise<void> {
+  await prepareIndexFiles(state, index, (document) => document.signature)
+}
+
+/**
+ * {@link prepareDuplicateIndex} for entries whose signatures are elsewhere.
+ *
+ * @param state
+ *   State folder.
+ * @param index
+ *   Index.
+ * @param signature
+ *   Signature of an entry (a view that may change at the next call).
+ * @returns
+ *   Nothing.
+ */
+export async function prepareIndexFiles<Entry extends IndexEntry>(
+  state: string,
+  index: DuplicateIndex<Entry>,
+  signature: (document: Entry) => Uint32Array
+): Promise<void> {
   const pending = duplicateIndexFolder(state) + '.pending'
   const {settings} = index
+  const length = 2 * settings.bands * settings.rows
   const documents = [...index.documents].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
   await rm(pending, {recursive: true, force: true})
   await mkdir(pending, {recursive: true})
@@ -148,12 +221,12 @@ export async function prepareDuplicateIndex(state: string, index: DuplicateIndex
   try {
     // In slices: one copy of every signature at once would double what the
     // index holds (50 MB at 50,000 documents).
+    const values = new Uint32Array(writeSlice * length)
     for (let start = 0; start < documents.length; start += writeSlice) {
       const slice = documents.slice(start, start + writeSlice)
-      const values = new Uint32Array(slice.length * 2 * settings.bands * settings.rows)
       let text = ''
       for (const [position, document] of slice.entries()) {
-        values.set(document.signature, position * 2 * settings.bands * settings.rows)
+        values.set(signature(document), position * length)
         const stored: StoredDocument = {
           id: document.id,
           exact: document.exact,
@@ -165,7 +238,7 @@ export async function prepareDuplicateIndex(state: string, index: DuplicateIndex
         text += JSON.stringify(stored) + '\n'
       }
       await lines.write(text)
-      await signatures.write(new Uint8Array(values.buffer))
+      await signatures.write(new Uint8Array(values.buffer, 0, slice.length * length * 4))
     }
   } finally {
     await lines.close()
@@ -221,8 +294,9 @@ const writeSlice = 1000
  * The indexed documents of a run's drop, kept in two files from the stages
  * to the duplicates step, in the index's own form: `<file>.jsonl`, one line
  * of JSON per document (id, date, exact hash, shingle counts), and
- * `<file>.bin`, the signatures. Held in memory, they were the largest thing
- * a run kept through its stages (68 MB at 50,000 documents: each 1 KB
+ * `<file>.bin`, the signatures, which stay there through the duplicates
+ * step too (`duplicate-search.ts`). Held in memory, they were the largest
+ * thing a run kept through its stages (68 MB at 50,000 documents: each 1 KB
  * signature in a buffer of its own, and its objects).
  */
 export class DropSignatures {
@@ -275,41 +349,28 @@ export class DropSignatures {
     await this.#signatures.write(Buffer.from(summary.signature, 'base64'))
   }
 
+  /** The file of signatures, one row per document in the order added. */
+  get signatures(): string {
+    return this.#path + '.bin'
+  }
+
   /**
-   * Close the files and read the documents back, in the order they were
-   * added, their signatures views of one shared buffer.
+   * Close the files and read the documents back without their signatures,
+   * in the order they were added (each alone in its cluster).
    *
-   * @param settings
-   *   Settings the signatures were made with.
+   * @param firstRow
+   *   Row of the first document's signature (see {@link FiledEntry}).
    * @returns
-   *   Indexed documents (each alone in its cluster).
+   *   Entries.
    */
-  async read(settings: Settings): Promise<IndexedDocument[]> {
+  async entries(firstRow: number): Promise<FiledEntry[]> {
     await this.#documents.close()
     await this.#signatures.close()
-    const length = 2 * settings.bands * settings.rows
-    const values = new Uint32Array(this.#count * length)
-    const handle = await open(this.#path + '.bin', 'r')
-    try {
-      const bytes = new Uint8Array(values.buffer)
-      let offset = 0
-      while (offset < bytes.byteLength) {
-        const {bytesRead} = await handle.read(bytes, offset, bytes.byteLength - offset, offset)
-        if (bytesRead === 0) break
-        offset += bytesRead
-      }
-      if (offset !== bytes.byteLength || (await handle.stat()).size !== bytes.byteLength) {
-        throw new Error('Expected ' + this.#count + ' signatures of ' + length * 4 + ' bytes in `' + this.#path + '.bin`')
-      }
-    } finally {
-      await handle.close()
-    }
-    const documents: IndexedDocument[] = []
+    const documents: FiledEntry[] = []
     const lines = createInterface({input: createReadStream(this.#path + '.jsonl', {encoding: 'utf8'}), crlfDelay: Infinity})
     for await (const line of lines) {
       const [id, date, exact, shingles, immutables] = JSON.parse(line) as [string, string | null, string, number, number]
-      const position = documents.length
-      documents.push({id, exact, date, shingles, immutables, signature: values.subarray(position * length, (position + 1) * length), cluster: id})
+      documents.push({id, exact, date, shingles, immutables, cluster: id, row: firstRow + documents.length})
     }
     if (documents.length !== this.#count) {
       throw new Error('Expected ' + this.#count + ' documents in `' + this.#path + '.jsonl`, got ' + documents.length)

@@ -13,6 +13,8 @@ export class ReportTally {
   readonly drops = new Map<string, number>()
   readonly outlets = new Map<string, number>()
   readonly entities = new Map<string, number>()
+  /** Distinct entity labels, when `entities` holds only those its chart shows (see {@link chartCounts}). */
+  entityLabels: number | undefined = undefined
   readonly months = new Map<string, number>()
   readonly edits = new Map<string, number>()
   readonly clusters = new Map<string, number>()
@@ -72,7 +74,7 @@ export function reportHtml(report: RunReport, tally: ReportTally): string {
   const sections = [
     chart('Documents per drop', sorted(tally.drops)),
     chart('Documents per outlet', sorted(tally.outlets)),
-    chart('Top entities (mentions)', sorted(tally.entities)),
+    chart('Top entities (mentions)', sorted(tally.entities), {total: tally.entityLabels}),
     chart('Mentioned dates per month', sorted(tally.months), {sortByLabel: true}),
     chart('Removals and repairs by rule', sorted(tally.edits)),
     chart('Spin score per document', [...tally.spinScores].sort((left, right) => right[1] - left[1])),
@@ -173,6 +175,19 @@ export function add(counts: Map<string, number>, label: string | undefined, amou
 }
 
 /**
+ * The counts a bar chart of `counts` shows (not sorted by label): the
+ * largest, as many as it has bars.
+ *
+ * @param counts
+ *   Counts by label.
+ * @returns
+ *   Those counts by label, most frequent first.
+ */
+export function chartCounts(counts: ReadonlyMap<string, number>): Map<string, number> {
+  return new Map(sorted(counts).slice(0, maximumBars))
+}
+
+/**
  * Counts, most frequent first (ties by label).
  *
  * @param counts
@@ -192,11 +207,12 @@ function sorted(counts: ReadonlyMap<string, number>): Array<[string, number]> {
  * @param data
  *   Label and value pairs, in display order.
  * @param options
- *   `sortByLabel` shows the last bars by label (a timeline).
+ *   `sortByLabel` shows the last bars by label (a timeline); `total` is
+ *   how many labels there are when `data` holds only the largest.
  * @returns
  *   HTML.
  */
-function chart(title: string, data: Array<[string, number]>, options?: {sortByLabel?: boolean}): string {
+function chart(title: string, data: Array<[string, number]>, options?: {sortByLabel?: boolean; total?: number | undefined}): string {
   if (data.length === 0) return `<h2>${escape(title)}</h2><p class="empty">Nothing to show.</p>`
   const shown = options?.sortByLabel
     ? [...data].sort((left, right) => (left[0] < right[0] ? -1 : 1)).slice(-maximumBars)
@@ -214,7 +230,8 @@ function chart(title: string, data: Array<[string, number]>, options?: {sortByLa
       `<text x="${labelWidth + width + 6}" y="${y + 15}">${Number.isInteger(value) ? value : value.toFixed(2)}</text>`
     )
   })
-  const more = data.length > shown.length ? `<p class="empty">${data.length - shown.length} more not shown.</p>` : ''
+  const total = options?.total ?? data.length
+  const more = total > shown.length ? `<p class="empty">${total - shown.length} more not shown.</p>` : ''
   return (
     `<h2>${escape(title)}</h2>` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 60}" height="${shown.length * row}" role="img" aria-label="${escape(title)}">` +

@@ -4,7 +4,7 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {createReadStream, readFileSync, statSync} from 'node:fs'
+import {closeSync, createReadStream, openSync, readSync, statSync} from 'node:fs'
 import {mkdir, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
@@ -14,35 +14,24 @@ import {CacheReader, CacheWriter, cacheKey, codeFingerprint} from './cache.js'
 import {duplicateRows, EntityIndex} from './corpus.js'
 import {dataPackage} from './datapackage.js'
 import {documentTables, parseSummary, rowLine} from './document-summary.js'
-import {
-  commitDuplicateIndex,
-  discardDuplicateIndex,
-  DropSignatures,
-  prepareDuplicateIndex,
-  readDuplicateIndex
-} from './duplicate-index.js'
+import {commitDuplicateIndex, discardDuplicateIndex, DropSignatures} from './duplicate-index.js'
+import {findCopies} from './duplicate-search.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import type {PipelineOptions} from './processor.js'
 import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
 import {QueueBatcher, redisConnection} from './queue.js'
 import {compareText} from './record.js'
-import {add, entityLabel, ReportTally, reportHtml} from './report-html.js'
+import {add, chartCounts, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {version} from './version.js'
 import {stageNames} from './stage-names.js'
+import {StoryVectorFile} from './story-vectors.js'
 import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, TaskResults, WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
-import {
-  duplicateSettings,
-  matchDrop,
-  type DuplicateResult,
-  type Options as DuplicateOptions,
-  type Settings as DuplicateSettings
-} from '../stages/near-duplicates.js'
+import {duplicateSettings, type DuplicateResult, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
   linkStories,
   StoryTermIndex,
-  StoryVectors,
   storySettings,
   type Options as StoryOptions,
   type Settings as StorySettings,
@@ -161,9 +150,10 @@ const releasedLines = new Float64Array(0)
  * Documents stream through: each is read and hashed (its bytes dropped),
  * cleaned to count its lines across the drop, then processed by the workers
  * in `doc_id` order, its rows appended to files as it comes back. Its
- * duplicate signature and story terms go to files too, read back by the
- * corpus steps one at a time; what stays in memory through the stages is
- * counted across documents (terms, entities), not kept per document. The
+ * duplicate signature and story terms go to files too, and the corpus steps
+ * keep them there (band keys sorted on disk, signatures and story vectors
+ * read back by row); what stays in memory through the stages is counted
+ * across documents (terms, entities), not kept per document. The
  * tables are then written from those files by the workers, one table each.
  *
  * @param settings
@@ -226,8 +216,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   // Synchronously: nothing else runs yet, and a small file read this way
   // skips four round trips through libuv's thread pool.
   const read: ReadInput[] = []
+  const scratch = {buffer: Buffer.allocUnsafe(1 << 16)}
   for (const document of documents) {
-    const item = readInput(document, maximumBytes, rejects)
+    const item = readInput(document, maximumBytes, rejects, scratch)
     if (item) read.push(item)
   }
   const bytes = read.reduce((sum, item) => sum + item.bytes, 0)
@@ -288,7 +279,11 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         for (const [position, {item, index}] of batch.entries()) {
           const result = results[position] as ScanResult
           if ('reject' in result) rejects.push({sourcePath: item.sourcePath, ...result.reject})
-          else scanResults[index] = {...item, lines: Float64Array.from(result.lines)}
+          else {
+            // Fields named one by one, not spread: see `readInput`.
+            const {sourcePath, docId, absolutePath, metadata, sha256, bytes} = item
+            scanResults[index] = {sourcePath, docId, absolutePath, metadata, sha256, bytes, lines: Float64Array.from(result.lines)}
+          }
         }
       })
     )
@@ -406,24 +401,20 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 
     // The entity index is written and let go before the duplicates and
     // stories steps, the run's largest, so it is not held through them.
-    await writeFile(path.join(work, 'entities_index'), entityIndexLines(entityIndex, tally))
+    await writeEntityIndex(path.join(work, 'entities_index'), entityIndex, tally)
     entityIndex.clear()
 
-    const copies = await findCopies(state, duplicates, signatures)
+    const copies = await findCopies(state, duplicates, signatures, work)
     const duplicateTable = duplicateRows(copies)
     for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
     endStep('duplicates')
 
-    const storyIds = await linkStoryTerms(path.join(work, 'story-terms'), processed, storyTerms, stories)
-    const fields: Record<string, CorpusFields> = {}
-    for (const [docId, storyId] of storyIds) {
-      const copy = copies.get(docId)
-      fields[docId] = {
-        story_id: storyId,
-        duplicate: copy ? {cluster_id: copy.clusterId, duplicate_of: copy.duplicateOf, similarity: copy.similarity, kind: copy.kind} : null
-      }
-    }
-    await writeFile(path.join(work, 'corpus-fields.json'), JSON.stringify(fields))
+    // No local for the stories: a run keeps its locals to its end.
+    await writeCorpusFields(
+      path.join(work, 'corpus-fields.json'),
+      await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories, work),
+      copies
+    )
     endStep('stories')
 
     const corpusTables: Partial<Record<TableName, Row[]>> = {
@@ -662,73 +653,100 @@ function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
 
 /**
  * Story of every processed document, from the term counts the run kept in
- * a file (read back one document at a time; only each document's strongest
- * terms stay in memory).
+ * a file (read back one document at a time). The vectors go to work files
+ * as they are made, and the term index is emptied before the documents are
+ * linked: only where each vector starts, and which terms are entities, stay
+ * in memory.
  *
  * @param file
  *   File of term counts, one document per line, in `doc_id` order.
- * @param documents
- *   Lines of the file.
  * @param index
- *   Terms of the run, with their document frequencies.
+ *   Terms of the run, with their document frequencies; emptied.
  * @param settings
  *   Story settings.
+ * @param work
+ *   Work folder of the run (for the vectors, removed when done).
  * @returns
  *   Story id by document id.
  */
-async function linkStoryTerms(
-  file: string,
-  documents: number,
-  index: StoryTermIndex,
-  settings: StorySettings
-): Promise<Map<string, string>> {
-  const vectors = new StoryVectors(documents, documents * settings.terms)
-  const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
-  for await (const line of lines) {
-    const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-    vectors.add(docId, date, index.vector(terms, settings))
+async function linkStoryTerms(file: string, index: StoryTermIndex, settings: StorySettings, work: string): Promise<Map<string, string>> {
+  const vectors = new StoryVectorFile(path.join(work, 'story-vectors'))
+  try {
+    const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
+    for await (const line of lines) {
+      const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
+      vectors.add(docId, date, index.vector(terms, settings))
+    }
+    const entities = index.entities()
+    index.clear()
+    return linkStories(vectors, entities, settings)
+  } finally {
+    vectors.close()
   }
-  return linkStories(vectors, index, settings)
 }
 
 /**
- * Rows of the entity index as lines of cells, counted into the report's
- * tally.
+ * Write the fields the corpus steps give each document (its story and its
+ * duplicate cluster) to `corpus-fields.json` for the write tasks, one
+ * document at a time: as one object and its JSON text, 50,000 documents'
+ * fields were the largest thing the stories step made.
  *
+ * @param file
+ *   Path of the file.
+ * @param storyIds
+ *   Story id by document id, for every processed document.
+ * @param copies
+ *   Duplicate result of each document that has a copy.
+ * @returns
+ *   Nothing.
+ */
+async function writeCorpusFields(file: string, storyIds: ReadonlyMap<string, string>, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
+  const output = await chunkedFile(file)
+  try {
+    let separator = '{'
+    for (const [docId, storyId] of storyIds) {
+      const copy = copies.get(docId)
+      const fields: CorpusFields = {
+        story_id: storyId,
+        duplicate: copy ? {cluster_id: copy.clusterId, duplicate_of: copy.duplicateOf, similarity: copy.similarity, kind: copy.kind} : null
+      }
+      await output.write(separator + JSON.stringify(docId) + ':' + JSON.stringify(fields))
+      separator = ','
+    }
+    await output.write(separator === '{' ? '{}' : '}')
+  } finally {
+    await output.close()
+  }
+}
+
+/**
+ * Write the rows of the entity index as lines of cells, one at a time, and
+ * count them into the report's tally.
+ *
+ * @param file
+ *   Path of the rows file.
  * @param index
  *   Entities of the run.
  * @param tally
  *   Tally of the report.
  * @returns
- *   Text of the rows file.
+ *   Nothing.
  */
-function entityIndexLines(index: EntityIndex, tally: ReportTally): string {
-  const rows = index.rows()
-  for (const row of rows) add(tally.entities, entityLabel(String(row.canonical), String(row.type)), Number(row.mentions))
-  return rows.map((row) => rowLine('entities_index', row) + '\n').join('')
-}
-
-/**
- * Match the documents of the run against the duplicate index of the state
- * folder and each other, and write the new index beside the current one
- * (swapped in once the run has published). A function of its own, so that
- * the index and the drop's signatures, the largest things a run holds, are
- * let go when it returns.
- *
- * @param state
- *   State folder.
- * @param settings
- *   Duplicate settings.
- * @param signatures
- *   Signatures of the run's documents.
- * @returns
- *   Result of every document of the run that has a copy, by id.
- */
-async function findCopies(state: string, settings: DuplicateSettings, signatures: DropSignatures): Promise<Map<string, DuplicateResult>> {
-  const index = await readDuplicateIndex(state, settings)
-  const copies = matchDrop(index, await signatures.read(settings))
-  await prepareDuplicateIndex(state, index)
-  return copies
+async function writeEntityIndex(file: string, index: EntityIndex, tally: ReportTally): Promise<void> {
+  const labels = new Map<string, number>()
+  const output = await chunkedFile(file)
+  try {
+    for (const row of index.rows()) {
+      add(labels, entityLabel(String(row.canonical), String(row.type)), Number(row.mentions))
+      await output.write(rowLine('entities_index', row) + '\n')
+    }
+  } finally {
+    await output.close()
+  }
+  // The report charts the largest counts only: keeping every label (113,000
+  // at 50,000 documents, 14 MB) to the end of the run showed no more.
+  for (const [label, count] of chartCounts(labels)) tally.entities.set(label, count)
+  tally.entityLabels = labels.size
 }
 
 /**
@@ -805,10 +823,12 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
  *   Size limit.
  * @param rejects
  *   List to add a reject to.
+ * @param scratch
+ *   Buffer to read into, reused for every input (replaced by a larger one when needed).
  * @returns
  *   The input with its digest and size, or `undefined`.
  */
-function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[]): ReadInput | undefined {
+function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[], scratch: {buffer: Buffer}): ReadInput | undefined {
   let bytes: Buffer
   try {
     const stats = statSync(document.absolutePath)
@@ -821,13 +841,47 @@ function readInput(document: InputDocument, maximumBytes: number, rejects: Rejec
       })
       return undefined
     }
-    bytes = readFileSync(document.absolutePath)
+    bytes = readWhole(document.absolutePath, scratch)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})
     return undefined
   }
-  return {...document, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
+  // Fields named one by one: a spread (`{...document, sha256}`) gave every
+  // object a hidden class of its own, 270 bytes more per document.
+  const {sourcePath, docId, absolutePath, metadata} = document
+  return {sourcePath, docId, absolutePath, metadata, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
+}
+
+/**
+ * Read a whole file into a reused buffer. A buffer per file
+ * (`readFileSync`) left the process 26 MB larger after 50,000 files: the
+ * allocator keeps what it freed.
+ *
+ * @param file
+ *   Path.
+ * @param scratch
+ *   Buffer to read into; replaced by one twice as large when the file does not fit.
+ * @returns
+ *   The bytes: a view of the buffer, valid until the next read.
+ */
+function readWhole(file: string, scratch: {buffer: Buffer}): Buffer {
+  const descriptor = openSync(file, 'r')
+  try {
+    let length = 0
+    while (true) {
+      if (length === scratch.buffer.length) {
+        const larger = Buffer.allocUnsafe(scratch.buffer.length * 2)
+        scratch.buffer.copy(larger)
+        scratch.buffer = larger
+      }
+      const read = readSync(descriptor, scratch.buffer, length, scratch.buffer.length - length, null)
+      if (read === 0) return scratch.buffer.subarray(0, length)
+      length += read
+    }
+  } finally {
+    closeSync(descriptor)
+  }
 }
 
 /**

@@ -219,7 +219,7 @@ export interface ChunkedFile {
  */
 export async function chunkedFile(file: string): Promise<ChunkedFile> {
   const handle = await open(file, 'w')
-  const chunk = Buffer.allocUnsafe(chunkBytes)
+  let chunk = Buffer.allocUnsafe(chunkBytes)
   let used = 0
   const drain = async () => {
     for (let offset = 0; offset < used; ) offset += (await handle.write(chunk, offset, used - offset)).bytesWritten
@@ -244,6 +244,8 @@ export async function chunkedFile(file: string): Promise<ChunkedFile> {
         await handle.sync()
       } finally {
         await handle.close()
+        // A run keeps its closed files to its end (a dozen megabytes of chunks).
+        chunk = Buffer.alloc(0)
       }
     }
   }

@@ -44,8 +44,8 @@ export interface Options {
 /** Options with every default filled in and checked. */
 export type Settings = Required<{[Key in keyof Options]: NonNullable<Options[Key]>}>
 
-/** What the index keeps of a document: enough to match it without its text. */
-export interface IndexedDocument {
+/** What the index keeps of a document besides its signature. */
+export interface IndexEntry {
   /** Document id (`doc_id`). */
   readonly id: string
   /** Hash of the normalised words. */
@@ -56,16 +56,49 @@ export interface IndexedDocument {
   readonly shingles: number
   /** Distinct immutable shingles. */
   readonly immutables: number
-  /** MinHash of the shingles, then MinHash of the immutable shingles (`bands * rows` each). */
-  readonly signature: Uint32Array
   /** Id of the copy its cluster keeps (its own id when alone). */
   cluster: string
 }
 
+/** What the index keeps of a document: enough to match it without its text. */
+export interface IndexedDocument extends IndexEntry {
+  /** MinHash of the shingles, then MinHash of the immutable shingles (`bands * rows` each). */
+  readonly signature: Uint32Array
+}
+
 /** The duplicate index: every document seen so far. */
-export interface DuplicateIndex {
+export interface DuplicateIndex<Entry extends IndexEntry = IndexedDocument> {
   readonly settings: Settings
-  readonly documents: IndexedDocument[]
+  readonly documents: Entry[]
+}
+
+/**
+ * Where matching finds the signatures of documents and the LSH buckets they
+ * fall in: in memory ({@link matchDrop}), or in files, for drops and indexes
+ * too large to hold (`pipeline/duplicate-search.ts`).
+ */
+export interface SignatureSource<Entry extends IndexEntry> {
+  /**
+   * Both signatures of a document (see {@link IndexedDocument}), left as
+   * they are while matching runs.
+   */
+  signature(document: Entry): Uint32Array
+  /**
+   * Groups of documents that share an LSH band ({@link bandKey}) of either
+   * signature; a document without shingles (or immutables) is in no bucket
+   * of those bands.
+   *
+   * @param documents
+   *   Documents, the indexed ones that stay as they are first.
+   * @param first
+   *   Position of the first document to match (of the drop, or of a cluster it changed).
+   * @param searched
+   *   `1` at the positions to search (one per text).
+   * @returns
+   *   Every bucket of two or more searched positions whose last is from
+   *   `first` on, its positions ascending, in any order.
+   */
+  buckets(documents: readonly Entry[], first: number, searched: Uint8Array): Iterable<number[]>
 }
 
 /** How a document relates to the copy its cluster keeps. */
@@ -176,12 +209,37 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
  *   Result of every drop document that has a copy, by id.
  */
 export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[]): Map<string, DuplicateResult> {
+  return matchDocuments(index, drop, {
+    signature: (document) => document.signature,
+    buckets: (documents, first, searched) => candidateBuckets(documents, first, searched, index.settings)
+  })
+}
+
+/**
+ * {@link matchDrop} with the signatures and the LSH buckets of a source, so
+ * that they need not be in memory: every document is compared with the same
+ * others, whatever the source and the order of its buckets.
+ *
+ * @param index
+ *   Index; changed in place.
+ * @param drop
+ *   Documents of the drop, each alone in its cluster.
+ * @param source
+ *   Signatures and buckets of the index's and the drop's documents.
+ * @returns
+ *   Result of every drop document that has a copy, by id.
+ */
+export function matchDocuments<Entry extends IndexEntry>(
+  index: DuplicateIndex<Entry>,
+  drop: readonly Entry[],
+  source: SignatureSource<Entry>
+): Map<string, DuplicateResult> {
   const {settings, documents} = index
   const replaced = new Set(drop.map((document) => document.id))
   // A cluster that held a replaced document may have lost its kept copy or
   // the link that joined it: its other members are matched again, as if new.
   const changed = new Set(documents.filter((document) => replaced.has(document.id)).map((document) => document.cluster))
-  const again: IndexedDocument[] = []
+  const again: Entry[] = []
   let first = 0
   for (const document of documents) {
     if (replaced.has(document.id)) continue
@@ -190,7 +248,8 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
   }
   documents.length = first
   for (const document of again) document.cluster = document.id
-  documents.push(...again, ...drop)
+  for (const document of again) documents.push(document)
+  for (const document of drop) documents.push(document)
 
   const parents = Int32Array.from(documents.keys())
   const find = (node: number): number => {
@@ -206,15 +265,18 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
     const rightRoot = find(right)
     if (leftRoot !== rightRoot) parents[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot)
   }
+  const compare = (left: Entry, right: Entry) =>
+    compareSignatures(left, source.signature(left), right, source.signature(right), settings)
 
   // Earlier runs already linked the indexed documents: keep their clusters.
   const clusterMember = new Map<string, number>()
   for (let position = 0; position < first; position++) {
-    const cluster = (documents[position] as IndexedDocument).cluster
+    const cluster = (documents[position] as Entry).cluster
     const member = clusterMember.get(cluster)
     if (member === undefined) clusterMember.set(cluster, position)
     else union(member, position)
   }
+  clusterMember.clear()
 
   // Copies with equal words are linked at once, and only the last of them
   // (a new one when there is one) is searched: thousands of equal texts
@@ -228,18 +290,19 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
 
   const searched = new Uint8Array(documents.length)
   for (const position of representatives.values()) searched[position] = 1
-  for (const bucket of candidateBuckets(documents, first, searched, settings)) {
+  representatives.clear()
+  for (const bucket of source.buckets(documents, first, searched)) {
     // Members seen so far, by the root of their set: a new document is
     // compared with the members of each other set until one matches, never
     // with one already in its set.
     const sets = new Map<number, number[]>()
     for (const position of bucket) {
-      const document = documents[position] as IndexedDocument
+      const document = documents[position] as Entry
       const joined: number[][] = []
       // Indexed documents were linked by earlier runs: only new ones compare.
       if (position >= first) {
         for (const [root, members] of sets) {
-          if (root !== find(position) && !members.some((other) => compareDocuments(documents[other] as IndexedDocument, document, settings).match)) continue
+          if (root !== find(position) && !members.some((other) => compare(documents[other] as Entry, document).match)) continue
           joined.push(members)
           sets.delete(root)
         }
@@ -253,34 +316,42 @@ export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[
     }
   }
 
-  // Members of the clusters the drop touched (the others did not change).
-  const groups = new Map<number, IndexedDocument[]>()
-  for (let position = first; position < documents.length; position++) groups.set(find(position), [])
+  // Members of the clusters of two or more the drop touched (the others did
+  // not change, and a document alone keeps itself).
+  const sizes = new Int32Array(documents.length)
+  for (let position = 0; position < documents.length; position++) {
+    const root = find(position)
+    sizes[root] = (sizes[root] as number) + 1
+  }
+  const groups = new Map<number, Entry[]>()
+  for (let position = first; position < documents.length; position++) {
+    const root = find(position)
+    if ((sizes[root] as number) > 1) groups.set(root, [])
+  }
   for (const [position, document] of documents.entries()) groups.get(find(position))?.push(document)
 
   // One pass per cluster touched by the drop: choose the copy it keeps.
-  const clusters = new Map<number, {keep: IndexedDocument; size: number; exact: boolean}>()
-  for (let position = first; position < documents.length; position++) {
-    const root = find(position)
-    if (clusters.has(root)) continue
-    const group = groups.get(root) as IndexedDocument[]
+  const clusters = new Map<number, {keep: Entry; exact: boolean}>()
+  for (const [root, group] of groups) {
     const keep = group.reduce((best, document) => (keepOrder(document, best) < 0 ? document : best))
     for (const member of group) member.cluster = keep.id
-    clusters.set(root, {keep, size: group.length, exact: group.every((member) => member.exact === keep.exact)})
+    clusters.set(root, {keep, exact: group.every((member) => member.exact === keep.exact)})
   }
+  groups.clear()
 
   const results: Array<[string, DuplicateResult]> = []
   for (let position = first; position < documents.length; position++) {
-    const {keep, size, exact} = clusters.get(find(position)) as {keep: IndexedDocument; size: number; exact: boolean}
-    const document = documents[position] as IndexedDocument
-    if (size < 2 || !replaced.has(document.id)) continue
+    const cluster = clusters.get(find(position))
+    const document = documents[position] as Entry
+    if (cluster === undefined || !replaced.has(document.id)) continue
+    const {keep, exact} = cluster
     const kept = document === keep
     results.push([
       document.id,
       {
         clusterId: clusterId(keep.id),
         duplicateOf: kept ? null : keep.id,
-        similarity: kept ? 1 : round(compareDocuments(document, keep, settings).similarity),
+        similarity: kept ? 1 : round(compare(document, keep).similarity),
         // The kept copy is `exact` only when every copy of it is.
         kind: (kept ? exact : document.exact === keep.exact) ? 'exact' : 'near'
       }
@@ -310,15 +381,41 @@ export interface Comparison {
  *   Whether they are copies, and how alike they are.
  */
 export function compareDocuments(left: IndexedDocument, right: IndexedDocument, settings: Settings): Comparison {
+  return compareSignatures(left, left.signature, right, right.signature, settings)
+}
+
+/**
+ * Compare two indexed documents, their signatures given apart.
+ *
+ * @param left
+ *   Document.
+ * @param leftSignature
+ *   Its signature.
+ * @param right
+ *   Document.
+ * @param rightSignature
+ *   Its signature.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Whether they are copies, and how alike they are.
+ */
+function compareSignatures(
+  left: IndexEntry,
+  leftSignature: Uint32Array,
+  right: IndexEntry,
+  rightSignature: Uint32Array,
+  settings: Settings
+): Comparison {
   if (left.exact === right.exact) return {match: true, similarity: 1}
   const length = settings.bands * settings.rows
-  const jaccard = agreement(left.signature, right.signature, 0, length)
+  const jaccard = agreement(leftSignature, rightSignature, 0, length)
   const smaller = Math.min(left.shingles, right.shingles)
   // |A ∩ B| = J / (1 + J) * (|A| + |B|), from the estimated Jaccard J.
   const containment = smaller === 0 ? 0 : Math.min(1, ((jaccard / (1 + jaccard)) * (left.shingles + right.shingles)) / smaller)
   const immutable = Math.min(left.immutables, right.immutables) < settings.minimumShingles
     ? 0
-    : agreement(left.signature, right.signature, length, 2 * length)
+    : agreement(leftSignature, rightSignature, length, 2 * length)
   const longEnough = smaller >= settings.minimumShingles
   const match =
     (longEnough && (jaccard >= settings.threshold || containment >= settings.containment)) ||
@@ -350,7 +447,7 @@ export function clusterId(keepId: string): string {
  * @returns
  *   Sort order.
  */
-function keepOrder(left: IndexedDocument, right: IndexedDocument): number {
+function keepOrder(left: IndexEntry, right: IndexEntry): number {
   if (left.date !== right.date) {
     if (left.date === null) return 1
     if (right.date === null) return -1
@@ -443,7 +540,8 @@ function* candidateBuckets(
 }
 
 /**
- * Hash of one band of a signature.
+ * Hash of one band of a signature: documents with equal keys of a band are
+ * candidates.
  *
  * @param signature
  *   Both signatures of a document.
@@ -454,7 +552,7 @@ function* candidateBuckets(
  * @returns
  *   Unsigned 32-bit key.
  */
-function bandKey(signature: Uint32Array, band: number, rows: number): number {
+export function bandKey(signature: Uint32Array, band: number, rows: number): number {
   let hash = mix(band + 1)
   for (let row = band * rows; row < (band + 1) * rows; row++) hash = mix(hash ^ (signature[row] as number))
   return hash >>> 0

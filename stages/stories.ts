@@ -13,6 +13,7 @@
 import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import {notNames} from './stories-list.js'
+import {TermTable} from './term-table.js'
 
 // The submodule only: natural's index loads every other module too.
 const require = createRequire(import.meta.url)
@@ -89,11 +90,32 @@ export interface StoryVector {
 }
 
 /**
+ * Where {@link linkStories} reads the vectors of documents: memory
+ * ({@link StoryVectors}) or a file (`pipeline/story-vectors.ts`).
+ */
+export interface StoryVectorSource {
+  /** Document ids, in the order added. */
+  readonly ids: readonly string[]
+  /** Publication dates (`YYYY-MM-DD…`), or `null` (then any date fits). */
+  readonly dates: ReadonlyArray<string | null>
+  /**
+   * Vector of a document, asked for mostly in the order added; it may
+   * change at the next call.
+   */
+  vector(position: number): StoryVector
+  /**
+   * Vector of a second document, read while the first is in use; it may
+   * change at the next call.
+   */
+  other(position: number): StoryVector
+}
+
+/**
  * The vectors of many documents in shared typed arrays: a document's terms
  * and weights are a slice of two arrays, not two arrays of its own (per
  * document, two typed arrays and an object held 51 MB at 50,000 documents).
  */
-export class StoryVectors {
+export class StoryVectors implements StoryVectorSource {
   /** Document ids, in the order added. */
   readonly ids: string[] = []
   /** Publication dates (`YYYY-MM-DD…`), or `null` (then any date fits). */
@@ -144,17 +166,41 @@ export class StoryVectors {
     this.ids.push(id)
     this.dates.push(date)
   }
+
+  /**
+   * Vector of a document.
+   *
+   * @param position
+   *   Position of the document, in the order added.
+   * @returns
+   *   Views of its terms and weights.
+   */
+  vector(position: number): StoryVector {
+    const start = this.offsets[position] as number
+    const end = this.offsets[position + 1] as number
+    return {terms: this.terms.subarray(start, end), weights: this.weights.subarray(start, end)}
+  }
+
+  /**
+   * Vector of a second document (see {@link StoryVectors.vector}).
+   *
+   * @param position
+   *   Position of the document.
+   * @returns
+   *   Views of its terms and weights.
+   */
+  other(position: number): StoryVector {
+    return this.vector(position)
+  }
 }
 
 /**
  * The terms of a run: an id and a document frequency for each. Vectors hold
- * ids, so a large run keeps each term's text once.
+ * ids, so a large run keeps each term's text once, in a {@link TermTable}.
  */
 export class StoryTermIndex {
-  /** Term text by id. */
-  readonly terms: string[] = []
-  readonly #ids = new Map<string, number>()
-  readonly #frequencies: number[] = []
+  #terms = new TermTable()
+  #frequencies = new Int32Array(1024)
   #documents = 0
 
   /**
@@ -168,15 +214,39 @@ export class StoryTermIndex {
   add(terms: StoryTerms): void {
     this.#documents++
     for (const [term] of terms) {
-      const id = this.#ids.get(term)
-      if (id === undefined) {
-        this.#ids.set(term, this.terms.length)
-        this.terms.push(term)
-        this.#frequencies.push(1)
-      } else {
-        this.#frequencies[id] = (this.#frequencies[id] as number) + 1
+      const id = this.#terms.add(term)
+      if (id === this.#frequencies.length) {
+        const larger = new Int32Array(this.#frequencies.length * 2)
+        larger.set(this.#frequencies)
+        this.#frequencies = larger
       }
+      this.#frequencies[id] = (this.#frequencies[id] as number) + 1
     }
+  }
+
+  /**
+   * Forget every term (once the vectors are made and the entity terms known).
+   *
+   * @returns
+   *   Nothing.
+   */
+  clear(): void {
+    this.#terms = new TermTable()
+    this.#frequencies = new Int32Array(1024)
+    this.#documents = 0
+  }
+
+  /**
+   * Which terms are entities (`entity:` terms), all that
+   * {@link linkStories} needs of the index once the vectors are made.
+   *
+   * @returns
+   *   `1` at the id of each entity term, else `0`.
+   */
+  entities(): Uint8Array {
+    const entities = new Uint8Array(this.#terms.size)
+    for (let id = 0; id < entities.length; id++) entities[id] = this.#terms.startsWith(id, 'entity:') ? 1 : 0
+    return entities
   }
 
   /**
@@ -195,8 +265,8 @@ export class StoryTermIndex {
   vector(terms: StoryTerms, settings: Settings): StoryVector {
     const scored = terms
       .map(([term, count]) => {
-        const id = this.#ids.get(term) ?? -1
-        return {term, id, tfidf: count * (1 + Math.log(this.#documents / (1 + (this.#frequencies[id] ?? 0))))}
+        const id = this.#terms.get(term)
+        return {term, id, tfidf: count * (1 + Math.log(this.#documents / (1 + (id === -1 ? 0 : (this.#frequencies[id] as number)))))}
       })
       .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
       .slice(0, settings.terms)
@@ -223,7 +293,7 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
   for (const counts of terms) index.add(counts)
   const vectors = new StoryVectors()
   for (const [position, document] of documents.entries()) vectors.add(document.id, document.date, index.vector(terms[position] as StoryTerms, settings))
-  return linkStories(vectors, index, settings)
+  return linkStories(vectors, index.entities(), settings)
 }
 
 /**
@@ -232,15 +302,15 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
  *
  * @param documents
  *   Every document of the run, with its vector.
- * @param index
- *   Terms the vectors refer to.
+ * @param entities
+ *   `1` at the id of each term that is an entity (see {@link StoryTermIndex.entities}).
  * @param settings
  *   Settings.
  * @returns
  *   Story id of every document, by id (a document alone has its own story).
  */
-export function linkStories(documents: StoryVectors, index: StoryTermIndex, settings: Settings): Map<string, string> {
-  const {ids, offsets, terms, weights} = documents
+export function linkStories(documents: StoryVectorSource, entities: Uint8Array, settings: Settings): Map<string, string> {
+  const {ids} = documents
   // Positions in order of id; `document` below is where a position's vector is.
   const ordered = Int32Array.from(ids.keys()).sort((left, right) => compare(ids[left] as string, ids[right] as string) || left - right)
   const dates = Array.from(ordered, (document) => documents.dates[document] ?? null)
@@ -252,39 +322,36 @@ export function linkStories(documents: StoryVectors, index: StoryTermIndex, sett
     return node
   }
 
-  // Positions holding each term, ascending, for all terms in two typed
-  // arrays (a list per term held 2.5 million numbers at 50,000 documents).
+  // Positions holding each entity term, ascending, for all of them in two
+  // typed arrays (a list per term held 2.5 million numbers at 50,000
+  // documents; keywords never link two documents, so they have none).
   // Entities too common to mean one event (`U.S.` in a large drop) do not
   // count as shared, though they still weigh in the cosine.
-  const postingStarts = new Int32Array(index.terms.length + 1)
+  const postingStarts = new Int32Array(entities.length + 1)
   for (const document of ordered) {
-    for (let place = offsets[document] as number; place < (offsets[document + 1] as number); place++) {
-      const next = (terms[place] as number) + 1
-      postingStarts[next] = (postingStarts[next] as number) + 1
+    for (const term of documents.vector(document).terms) {
+      if (entities[term] === 1) postingStarts[term + 1] = (postingStarts[term + 1] as number) + 1
     }
   }
-  for (let term = 0; term < index.terms.length; term++) postingStarts[term + 1] = (postingStarts[term + 1] as number) + (postingStarts[term] as number)
-  const postings = new Int32Array(postingStarts[index.terms.length] as number)
-  const filled = postingStarts.slice(0, index.terms.length)
+  for (let term = 0; term < entities.length; term++) postingStarts[term + 1] = (postingStarts[term + 1] as number) + (postingStarts[term] as number)
+  const postings = new Int32Array(postingStarts[entities.length] as number)
+  const filled = postingStarts.slice(0, entities.length)
   for (const [position, document] of ordered.entries()) {
-    for (let place = offsets[document] as number; place < (offsets[document + 1] as number); place++) {
-      const term = terms[place] as number
+    for (const term of documents.vector(document).terms) {
+      if (entities[term] !== 1) continue
       const at = filled[term] as number
       postings[at] = position
       filled[term] = at + 1
     }
   }
   const limit = Math.max(commonMinimum, Math.ceil(ordered.length * commonShare))
-  const distinctive = (term: number) =>
-    (index.terms[term] as string).startsWith('entity:') && (postingStarts[term + 1] as number) - (postingStarts[term] as number) <= limit
+  const distinctive = (term: number) => entities[term] === 1 && (postingStarts[term + 1] as number) - (postingStarts[term] as number) <= limit
   for (const [position, document] of ordered.entries()) {
-    const start = offsets[document] as number
-    const end = offsets[document + 1] as number
+    const {terms, weights} = documents.vector(document)
     // Shared keywords alone make a topic (`growth`, `dollar`), not an event:
     // only documents sharing `sharedEntities` distinctive entities are compared.
     const shared = new Map<number, number>()
-    for (let place = start; place < end; place++) {
-      const term = terms[place] as number
+    for (const term of terms) {
       if (!distinctive(term)) continue
       for (let posting = postingStarts[term] as number; posting < (postingStarts[term + 1] as number); posting++) {
         const other = postings[posting] as number
@@ -294,13 +361,12 @@ export function linkStories(documents: StoryVectors, index: StoryTermIndex, sett
     for (const [other, actors] of shared) {
       if (actors < settings.sharedEntities) continue
       if (Math.abs((days[position] as number) - (days[other] as number)) > settings.windowDays) continue
-      const otherStart = offsets[ordered[other] as number] as number
-      const otherEnd = offsets[(ordered[other] as number) + 1] as number
+      const vector = documents.other(ordered[other] as number)
       let dot = 0
-      for (let place = start; place < end; place++) {
-        let at = otherStart
-        while (at < otherEnd && terms[at] !== terms[place]) at++
-        dot += (weights[place] as number) * (at === otherEnd ? 0 : (weights[at] as number))
+      for (let place = 0; place < terms.length; place++) {
+        let at = 0
+        while (at < vector.terms.length && vector.terms[at] !== terms[place]) at++
+        dot += (weights[place] as number) * (at === vector.terms.length ? 0 : (vector.weights[at] as number))
       }
       if (dot < settings.threshold) continue
       const left = find(position)

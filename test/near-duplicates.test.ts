@@ -13,6 +13,7 @@ import {
 } from '../pipeline/duplicate-index.js'
 import {UsageError} from '../pipeline/inputs.js'
 import {run} from '../pipeline/run.js'
+import {SignatureFile} from '../pipeline/signature-file.js'
 import {
   clusterId,
   compareDocuments,
@@ -258,7 +259,7 @@ test('keeps a prepared index out of reach until it is committed', async function
   )
 })
 
-test('DropSignatures gives back the indexed documents of a drop in order, their signatures in one buffer', async function (t) {
+test('DropSignatures gives back the entries of a drop in order, their signatures by row', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
   const indexed = [...drop, {id: 'empty', text: '', date: null}].map((document) => indexDocument(document, settings))
   const signatures = await DropSignatures.create(path.join(folder, 'signatures'))
@@ -271,10 +272,12 @@ test('DropSignatures gives back the indexed documents of a drop in order, their 
       signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
     })
   }
-  const read = await signatures.read(settings)
-  t.deepEqual(read.map((document) => ({...document, signature: [...document.signature]})), indexed.map((document) => ({...document, signature: [...document.signature]})))
-  t.true(read.every((document) => document.signature.buffer === read[0]?.signature.buffer))
-  t.deepEqual(matchDrop(emptyIndex(settings), read), matchDrop(emptyIndex(settings), indexed))
+  const entries = await signatures.entries(3)
+  t.deepEqual(entries, indexed.map(({signature, ...entry}, position) => ({...entry, row: 3 + position})))
+  const file = new SignatureFile(signatures.signatures, 2 * settings.bands * settings.rows, 4)
+  t.is(file.rows, indexed.length)
+  t.deepEqual(indexed.map((_, row) => [...file.read(row)]), indexed.map((document) => [...document.signature]))
+  file.close()
 })
 
 test('StoryVectors keeps every vector as it was while its arrays grow', function (t) {
@@ -293,7 +296,7 @@ test('StoryVectors keeps every vector as it was while its arrays grow', function
     t.deepEqual([...small.weights.subarray(start, small.offsets[position + 1])], [...vector.weights])
   }
   t.is(small.ids.length, texts.length)
-  t.deepEqual(linkStories(small, index, storySettings()), linkStories(large, index, storySettings()))
+  t.deepEqual(linkStories(small, index.entities(), storySettings()), linkStories(large, index.entities(), storySettings()))
 })
 
 test('rejects bad options', function (t) {

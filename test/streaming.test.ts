@@ -93,7 +93,7 @@ test('EntityIndex counts documents and mentions per entity, most mentioned first
   const index = new EntityIndex()
   index.add([['id-trump', 'PERSON', 'Donald Trump', 3], ['id-us', 'GPE', 'United States', 1]])
   index.add([['id-us', 'GPE', 'United States', 4]])
-  t.deepEqual(index.rows(), [
+  t.deepEqual([...index.rows()], [
     {entity_id: 'id-us', canonical: 'United States', type: 'GPE', documents: 2, mentions: 5},
     {entity_id: 'id-trump', canonical: 'Donald Trump', type: 'PERSON', documents: 1, mentions: 3}
   ])

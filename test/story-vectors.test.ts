@@ -1,0 +1,47 @@
+import {mkdtemp, readdir} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import test from 'ava'
+import {StoryVectorFile} from '../pipeline/story-vectors.js'
+import {linkStories, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
+
+const settings = storySettings()
+
+test('StoryVectorFile gives back every vector and links the same stories as StoryVectors', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-story-vectors-'))
+  // 1,500 short documents about 30 events (names shared within an event),
+  // enough vectors for several blocks of the file.
+  const documents = Array.from({length: 1500}, function (_, index) {
+    const event = index % 30
+    const names = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'].map((name) => name + ' Town' + event)
+    const text = names.join(' met ') + ' on day ' + index + '. ' + ['rain', 'vote', 'trade', 'court'][index % 4] + ' talks went on about ' + names[index % 5] + ' word' + index + '.'
+    return {id: 'document-' + String(index).padStart(4, '0'), date: index % 7 === 0 ? null : '2025-08-0' + (1 + (index % 3)), text}
+  })
+  const terms = documents.map((document) => storyTerms(document))
+  const index = new StoryTermIndex()
+  for (const counts of terms) index.add(counts)
+  const memory = new StoryVectors()
+  const file = new StoryVectorFile(path.join(folder, 'vectors'))
+  for (const [position, document] of documents.entries()) {
+    const vector = index.vector(terms[position] ?? [], settings)
+    memory.add(document.id, document.date, vector)
+    file.add(document.id, document.date, vector)
+  }
+  const plain = (vector: {terms: Int32Array; weights: Float64Array}) => [[...vector.terms], [...vector.weights]]
+  for (let position = 0; position < documents.length; position++) {
+    t.deepEqual(plain(file.vector(position)), plain(memory.vector(position)))
+  }
+  // Out of order, and a second document while the first is in use.
+  const first = file.vector(700)
+  t.deepEqual(plain(file.other(3)), plain(memory.vector(3)))
+  t.deepEqual(plain(first), plain(memory.vector(700)))
+  t.deepEqual(plain(file.vector(12)), plain(memory.vector(12)))
+
+  const entities = index.entities()
+  const stories = linkStories(file, entities, settings)
+  t.deepEqual(stories, linkStories(memory, entities, settings))
+  t.true(new Set(stories.values()).size < 100, 'documents of one event share a story')
+  t.throws(() => file.add('late', null, {terms: new Int32Array(0), weights: new Float64Array(0)}), {message: /once they are read/})
+  file.close()
+  t.deepEqual(await readdir(folder), [], 'the files are removed')
+})
