@@ -130,6 +130,7 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Department of Defense', 'Defense Department'],
   ['Department of Homeland Security', 'Homeland Security Department'],
   ['Securities and Exchange Commission', 'SEC'],
+  ['Treasury'],
   ['Bank of England'],
   ['Bank of Japan'],
   ['Home Office'],
@@ -146,6 +147,10 @@ export const organisationNames: ReadonlyArray<readonly [canonical: string, ...va
   ['Islamic State', 'ISIS', 'ISIL'],
   ['al-Qaeda', 'al Qaeda', 'Al-Qaeda', 'Al Qaeda'],
   ['Wagner Group'],
+  // National teams news copy names by nickname.
+  ['All Blacks', 'All Black'],
+  ['Springboks'],
+  ['Wallabies'],
   // News organisations.
   ['Reuters'],
   ['Associated Press', 'AP'],
@@ -239,6 +244,7 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   // `Bank` heads organisations (`the Bank said`); this bank is a territory.
   ['West Bank', {canonical: 'West Bank', type: 'GPE'}],
   ['Great Britain', {canonical: 'United Kingdom', type: 'GPE'}],
+  ['Gulf', {canonical: 'Gulf', type: 'LOC'}],
   ['Holland', {canonical: 'Netherlands', type: 'GPE'}],
   ['IMF', {canonical: 'International Monetary Fund', type: 'ORG'}],
   ['Karabakh', {canonical: 'Nagorno-Karabakh', type: 'LOC'}],
@@ -248,6 +254,7 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['NATO', {canonical: 'NATO', type: 'ORG'}],
   ['Nagorno-Karabakh', {canonical: 'Nagorno-Karabakh', type: 'LOC'}],
   ['Nato', {canonical: 'NATO', type: 'ORG'}],
+  ['North Atlantic Treaty Organisation', {canonical: 'NATO', type: 'ORG'}],
   ['North Atlantic Treaty Organization', {canonical: 'NATO', type: 'ORG'}],
   ['OSCE', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
   ['Organization for Security and Cooperation in Europe', {canonical: 'Organization for Security and Co-operation in Europe', type: 'ORG'}],
@@ -273,6 +280,7 @@ export const aliases: ReadonlyMap<string, Alias> = new Map<string, Alias>([
   ['USA', {canonical: 'United States', type: 'GPE'}],
   ['United States', {canonical: 'United States', type: 'GPE'}],
   ['United States of America', {canonical: 'United States', type: 'GPE'}],
+  ['Wall Street', {canonical: 'Wall Street', type: 'FAC'}],
   ['Washington', {canonical: 'Washington, D.C.', type: 'GPE'}],
   ['Washington D.C.', {canonical: 'Washington, D.C.', type: 'GPE'}],
   ['Washington DC', {canonical: 'Washington, D.C.', type: 'GPE'}],
@@ -465,6 +473,49 @@ export const organisationHeads: ReadonlySet<string> = new Set([
   'plc', 'society', 'university'
 ])
 
+/**
+ * Last words of a public body's name, which may open with its place or its
+ * people (`U.S. Agriculture Department`, `Central Jakarta District Court`,
+ * `Palestinian Authority`) or with none (`Foreign Ministry`, `Central
+ * Narcotics Bureau`): the whole is the organisation.
+ */
+export const bodyHeads: ReadonlySet<string> = new Set([
+  'administration', 'agency', 'authority', 'board', 'bureau', 'commission', 'committee', 'council', 'court', 'department',
+  'ministry', 'treasury', 'tribunal'
+])
+
+/**
+ * Words that open a sports club's name before its town (`Real Madrid`,
+ * `Dynamo Kiev`, `Sporting Lisbon`, `Inter Milan`): with them the town is the club.
+ */
+export const clubPrefixes: ReadonlySet<string> = new Set([
+  'atletico', 'atlético', 'bayer', 'borussia', 'celta', 'cska', 'deportivo', 'dinamo', 'dynamo', 'eintracht', 'fortuna',
+  'hapoel', 'hertha', 'inter', 'lokomotiv', 'maccabi', 'olympique', 'partizan', 'racing', 'rapid', 'real', 'shakhtar',
+  'slavia', 'spartak', 'sparta', 'sporting', 'steaua', 'torpedo', 'werder', 'zenit'
+])
+
+/** Last words of a competition (`the American League`, `the Davis Cup`): a club's name does not run on into one through `for the`. */
+export const competitionWords: ReadonlySet<string> = new Set(['championship', 'conference', 'cup', 'division', 'league', 'series', 'title', 'trophy'])
+
+/** Suffixes a person's name takes after a comma (`Martin Luther King, Jr.`), as lower-case words. */
+export const nameSuffixes: ReadonlySet<string> = new Set(['ii', 'iii', 'iv', 'jr', 'jr.', 'sr', 'sr.'])
+
+/**
+ * Last words of a company's name of several words that no place ends on
+ * (`Kansai Electric Power`, `North American Equity Services`, `Reagan
+ * Communications`): the tagger's place there is the company. Not alone: a
+ * word in a headline (`Power`, `Energy`) is no company.
+ */
+export const industryWords: ReadonlySet<string> = new Set([
+  'bancorp', 'bancshares', 'brewing', 'chemical', 'chemicals', 'commodities', 'communications', 'electric', 'electronics', 'energy',
+  'engineering', 'entertainment', 'financial', 'foods', 'insurance', 'investments', 'mining', 'petroleum',
+  'pharmaceuticals', 'power', 'products', 'resources', 'securities', 'services', 'shipping', 'steel', 'systems',
+  'technologies', 'technology', 'telecom', 'telecommunications'
+])
+
+/** How a batsman was out on a cricket scorecard, before the fielder's or bowler's name (`c Vaas b Chandana`). */
+export const scorecardMarks: ReadonlySet<string> = new Set(['b', 'c', 'lbw', 'st'])
+
 /** Words after `and` or `&` that end a partnership's name (`Merrill Lynch and Co`, `Sears, Roebuck and Co`, `Smith & Sons`). */
 export const partnershipWords: ReadonlySet<string> = new Set(['associates', 'co', 'co.', 'company', 'partners', 'sons'])
 
@@ -494,7 +545,7 @@ export const particles: ReadonlySet<string> = new Set([
 ])
 
 /** The particles of people's names (`Ursula von der Leyen`, `Osama bin Laden`, `Duke of Edinburgh`); not `on`, `in`, `and`. */
-export const personParticles: ReadonlySet<string> = new Set(['al', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'la', 'le', 'of', 'van', 'von'])
+export const personParticles: ReadonlySet<string> = new Set(['al', 'bin', 'da', 'de', 'del', 'den', 'der', 'di', 'du', 'la', 'le', 'of', 'van', 'von'])
 
 /** Particles inside hyphenated names (`Ata-ur-Rehman`, `Chester-le-Street`, `al-Aqsa`, `Stratford-upon-Avon`). */
 export const hyphenParticles: ReadonlySet<string> = new Set([

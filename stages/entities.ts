@@ -6,12 +6,15 @@ import {decoded} from '../pipeline/record.js'
 import {
   actingWords,
   aliases,
+  bodyHeads,
   clubContextMinimum,
   tableClubMinimum,
   clubNounsBefore,
   clubRoleWords,
   clubVerbsAfter,
   clubWordsBefore,
+  clubPrefixes,
+  competitionWords,
   companyNouns,
   dayNameWords,
   demonymEndings,
@@ -20,6 +23,7 @@ import {
   eventWords,
   facilityWords,
   hyphenParticles,
+  industryWords,
   landformWords,
   lawWords,
   legalForms,
@@ -27,6 +31,7 @@ import {
   mediaNouns,
   matchWords,
   monthNames,
+  nameSuffixes,
   notNames,
   numberWords,
   openHeads,
@@ -36,6 +41,7 @@ import {
   personParticles,
   personTitles,
   placePrepositions,
+  scorecardMarks,
   titleLowerWords,
   titleWords,
   tournamentWords,
@@ -96,6 +102,9 @@ const capitalisedWord = /^\p{Lu}\p{Ll}/u
 const dash = /^[-–]$/
 const digitsOnly = /^\d+$/
 const initial = /^\p{Lu}\.$/u
+const ordinal = /^\d+(?:st|nd|rd|th)$/i
+// Overs, maidens, runs and wickets (`10-0-41-2`, `9.4-1-33-3`).
+const bowlingFigures = /^\d+(?:\.\d)?-\d+-\d+-\d+$/
 const punctuationOnly = /^[\p{P}\p{S}]+$/u
 const republicOf = /^Republic of (.+)$/
 const shortAcronym = /^\p{Lu}{2,6}$/u
@@ -133,7 +142,7 @@ export const entities: Plugin<[], Root> = function () {
       if (titleCase(tokens, forms, first, last)) headings.fill(1, first, last)
       if (!someLowerCase(forms, first, last)) capitals.fill(1, first, last)
       for (const span of labelSpans(labels[index] as Uint8Array)) {
-        for (const [start, end] of nameRuns(tokens, forms, first + span.start, first + span.end - 1, span.type === 'PER')) {
+        for (const [start, end] of nameRuns(text, tokens, forms, first + span.start, first + span.end - 1, span.type === 'PER')) {
           const mention = refine(tokens, forms, start, end, span.type, first)
           if (mention) mentions.push(...splitHyphenated(tokens, mention))
         }
@@ -141,7 +150,7 @@ export const entities: Plugin<[], Root> = function () {
     }
     mentions = addTitledPersons(tokens, forms, mentions)
     mentions = joinHyphenated(tokens, forms, joinNames(tokens, forms, extendNames(tokens, forms, mentions)))
-    mentions = splitOfPlace(tokens, forms, mentions)
+    mentions = splitCompetitions(tokens, forms, splitOfPlace(tokens, forms, mentions))
     mentions = dropHeadingGuesses(tokens, forms, mentions, headings)
     mentions = addKnownNames(tokens, forms, mentions, capitals)
     mentions = addCompanies(tokens, forms, mentions, capitals, sentenceStarts)
@@ -156,15 +165,19 @@ export const entities: Plugin<[], Root> = function () {
     const tableClubs = findTableClubs(text, tokens, forms)
     const matchReport = isMatchReport(forms, tableClubs.length)
     if (matchReport) mentions = addTeamNames(tokens, forms, placeClubs(tokens, mentions, tableClubs))
-    mentions = retypeClubs(tokens, forms, mentions, matchReport)
+    mentions = retypeScorecardNames(tokens, retypeClubs(tokens, forms, mentions, matchReport))
+    if (matchReport) mentions = takeTownLetters(tokens, forms, addClubShortNames(tokens, forms, mentions))
     file.data.entities = canonicalise(file, tokens, mentions)
   }
 }
 
 /**
- * Cut a tagged span at lower-case words that are not name particles: a
- * greedy tagger sometimes runs on (`Strategic Working Group to prepare a Charter`).
+ * Cut a tagged span at lower-case words that are not name particles, at a
+ * dash between spaces and at a line end: a greedy tagger sometimes runs on
+ * (`Strategic Working Group to prepare a Charter`).
  *
+ * @param text
+ *   Text the tokens are from.
  * @param tokens
  *   Tokens of the text.
  * @param forms
@@ -178,7 +191,7 @@ export const entities: Plugin<[], Root> = function () {
  * @returns
  *   `[first, last]` runs without such words.
  */
-function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: number, last: number, person: boolean): Array<[number, number]> {
+function nameRuns(text: string, tokens: readonly Token[], forms: readonly Form[], first: number, last: number, person: boolean): Array<[number, number]> {
   const runs: Array<[number, number]> = []
   let start = first
   for (let index = first; index <= last; index++) {
@@ -187,6 +200,20 @@ function nameRuns(tokens: readonly Token[], forms: readonly Form[], first: numbe
     // `Charter of the United Nations and the 1991 Almaty Declaration` is two names.
     // `CHICAGO AT TORONTO`, a fixture in a headline or table in capitals, is two names.
     const joinsTwo = (word === 'and' && (next === 'the' || /^\d/.test(next))) || ((word === 'AT' || word === 'VS') && standsAlone(tokens, index))
+    // `Lithuania - Danius Gleveckas`: a dash between spaces parts two names;
+    // so does a comma between two people (`Townsend , Quinn`), not before a
+    // suffix (`Martin Luther King, Jr.`).
+    const parts = (dash.test(word) && standsAlone(tokens, index)) || (person && word === ',' && !nameSuffixes.has(next.toLowerCase()))
+    if (parts) {
+      if (index > start) runs.push([start, index - 1])
+      start = index + 1
+      continue
+    }
+    // A name does not run across a line end (a byline, then a dateline).
+    if (index > start && lineBreakBetween(text, (tokens[index - 1] as Token).end, (tokens[index] as Token).start)) {
+      runs.push([start, index - 1])
+      start = index
+    }
     // A person's name goes on through `van`, `bin`, `de`, not `on` or `and` (`Wal-Mart on Monday`).
     const particle = person ? personParticles.has(word) : particles.has(word)
     if (!joinsTwo && (!(forms[index] as Form).lowerStart || particle || facilityWords.has(word))) continue
@@ -274,9 +301,10 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
     ) first++
   }
   trimStart()
-  // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur corridor` on a facility word).
+  // `Kyiv of`, `Soviet republics`: a name ends on a capital (`Zangezur
+  // corridor` on a facility word), not on an ordinal (`Florian Maurice 64th`, a minute).
   const trimEnd = () => {
-    while (first <= last && (punctuation(last) || lower(last) === "'s" || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
+    while (first <= last && (punctuation(last) || lower(last) === "'s" || ordinal.test(word(last)) || (lowerStart(last) && !facilityWords.has(lower(last))))) last--
   }
   trimEnd()
   // `network CNBC Friday`, `New York on Tuesday`: a weekday after a name is
@@ -295,7 +323,9 @@ function refine(tokens: readonly Token[], forms: readonly Form[], first: number,
   if (tag === 'PER') while (first < last && titleWords.has(lower(first))) first++
   // `Both Aliyev`, `Gains`: a common word opening a sentence is no name
   // (`Shares of General Motors`: nor is what follows it up to the next capital).
-  if (first === sentenceStart && commonWords.has(lower(first)) && !knownType(word(first)) && !knownType(spanText(tokens, first, last))) {
+  // A given name opening a person's name stays (`Guy Forget`, `Will Smith`).
+  const givenName = tag === 'PER' && first < last && givenNames.has(lower(first))
+  if (first === sentenceStart && commonWords.has(lower(first)) && !givenName && !knownType(word(first)) && !knownType(spanText(tokens, first, last))) {
     if (first === last) return undefined
     first++
     trimStart()
@@ -341,7 +371,7 @@ function classify(tokens: readonly Token[], forms: readonly Form[], first: numbe
   if (tag === 'NORP' || ((tag === 'LOC' || tag === 'MISC') && demonymAdjective(name))) return 'NORP'
   if (several && (organisationHeads.has(head) || legalForms.has(head))) return 'ORG'
   if (tag === 'PER') return 'PERSON'
-  if (several && mastheadWords.has(head)) return 'ORG'
+  if (several && (mastheadWords.has(head) || industryWords.has(head))) return 'ORG'
   // `the Bank said`, `the Commission`: an organisation's head alone is that organisation, never a place.
   if (!several && organisationHeads.has(head)) return 'ORG'
   if ((several && lawWords.has(head)) || (lawWords.has(word(first) as string) && (word(first + 1) === 'of' || word(first + 1) === 'on'))) {
@@ -422,7 +452,7 @@ function splitHyphenated(tokens: readonly Token[], mention: Mention): Mention[] 
 /**
  * A hyphenated word is one name: a mention that ends or starts inside one
  * takes the rest of it (`Mercedes-Benz`, `Itar-Tass`, `Ata-ur-Rehman`,
- * `Chester-le-Street`, `al-Aqsa`, `Zine al-Abidine`). A lower-case word
+ * `Chester-le-Street`, `al-Aqsa`, `Zine al-Abidine`, `Kim Jong-un`). A lower-case word
  * after the hyphen is none of it (`U.S.-brokered`), nor is a name of its own
  * (`Armenia-Azerbaijan`, see {@link splitHyphenated}).
  *
@@ -445,8 +475,15 @@ function joinHyphenated(tokens: readonly Token[], forms: readonly Form[], mentio
   const particle = (index: number) => free(index) && hyphenParticles.has((forms[index] as Form).normalised)
   // A particle, its hyphen and a capitalised word (`al` `-` `Abidine`): that word may be a mention of its own, taken in.
   const afterParticle = (index: number) => particle(index) && hyphenAt(index + 1) && capital(index + 2)
+  // `Kim Jong` `-` `un`, `Moon Jae` `-` `in`: the second syllable of a Korean or
+  // Chinese given name is in lower case; short, it is no English word (`-led`, `-era`).
+  const syllable = (index: number) =>
+    free(index) && /^\p{Ll}{1,5}$/u.test((tokens[index] as Token).text) && ((tokens[index] as Token).text.length <= 2 || !commonWords.has((forms[index] as Form).normalised))
   const joined = mentions.map(function (mention) {
     let {first, last} = mention
+    if (mention.type === 'PERSON' && last > first && hyphenAt(last + 1) && syllable(last + 2) && (tokens[last] as Token).text.length <= 5) {
+      return {...mention, last: last + 2}
+    }
     for (;;) {
       if (hyphenAt(last + 1) && free(last + 2) && capital(last + 2) && !knownType((tokens[last + 2] as Token).text)) last += 2
       else if (hyphenAt(last + 1) && afterParticle(last + 2)) last += 4
@@ -779,8 +816,19 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
   const word = (index: number) => (index >= 0 && index < tokens.length ? (forms[index] as Form).normalised : '')
   const capital = (index: number) => index >= 0 && index < tokens.length && (forms[index] as Form).upperStart
   const extended: Mention[] = []
+  // `van`, `de`, not `of` (`Smith of Reuters`).
+  const particle = (index: number) => index >= 0 && index < tokens.length && personParticles.has(word(index)) && word(index) !== 'of' && !capital(index)
   for (const mention of mentions) {
     let {first, last, type} = mention
+    // `Joost` `van der Westhuizen`, `Aravinda de` `Silva`: a person's name goes on through its particles.
+    if (type === 'PERSON') {
+      let end = last
+      while (particle(end + 1) && oneSpaceApart(tokens, end)) end++
+      if (end > last && capital(end + 1) && oneSpaceApart(tokens, end)) last = end + 1
+      let start = first
+      while (particle(start - 1) && oneSpaceApart(tokens, start - 2)) start--
+      if (start < first && capital(start - 1) && oneSpaceApart(tokens, start - 1) && !notNames.has(word(start - 1)) && !commonWords.has(word(start - 1))) first = start - 1
+    }
     // `Trump` `Route`: a name before a facility word names the facility.
     while (capital(last + 1) && facilityWords.has(word(last + 1)) && oneSpaceApart(tokens, last)) {
       last++
@@ -802,6 +850,23 @@ function extendNames(tokens: readonly Token[], forms: readonly Form[], mentions:
         type = 'ORG'
         break
       }
+    }
+    // `U.S.` `Agriculture Department`, `Central Narcotics` `Bureau`: a body's
+    // name may open with its place (with its people only right before the
+    // head: `Palestinian` `Authority`, not `German` `Foreign Ministry`).
+    if (type !== 'PERSON') {
+      const reach = type === 'NORP' ? 1 : mastheadReach
+      for (let end = last + 1; end <= last + reach && capital(end) && oneSpaceApart(tokens, end - 1); end++) {
+        if (!bodyHeads.has(word(end))) continue
+        last = end
+        type = 'ORG'
+        break
+      }
+    }
+    // `Real` `Madrid`, `Dynamo` `Kiev`: a town after a club's first word is the club.
+    if (place && capital(first - 1) && clubPrefixes.has(word(first - 1)) && oneSpaceApart(tokens, first - 1)) {
+      first--
+      type = 'ORG'
     }
     if (type !== 'PERSON' && openHeads.has(word(last)) && (word(last + 1) === 'of' || word(last + 1) === 'for')) {
       let end = last
@@ -866,6 +931,97 @@ function splitOfPlace(tokens: readonly Token[], forms: readonly Form[], mentions
         ]
       }
       return [mention]
+    }
+    return [mention]
+  })
+}
+
+/**
+ * A club named by its first word once its whole name is in the document
+ * (`Real Madrid` … `Real`, `REAL`; `Dynamo Kiev` … `Dynamo`): where the
+ * tagger saw nothing, that word is the club.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function addClubShortNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (forms[index] as Form).normalised
+  const short = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.type === 'ORG' && mention.last > mention.first && clubPrefixes.has(word(mention.first))) short.add(word(mention.first))
+  }
+  if (short.size === 0) return [...mentions]
+  const covered = coverage(tokens, mentions)
+  const added = [...mentions]
+  for (let index = 0; index < tokens.length; index++) {
+    if (!covered[index] && (forms[index] as Form).upperStart && short.has(word(index))) added.push({first: index, last: index, type: 'ORG'})
+  }
+  return added.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * A club's town letters in results and standings are part of its name
+ * (`Proleter ( Z )`, `Mladost ( BJ )`: two clubs of one name told apart),
+ * and mark a club the tagger missed.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function takeTownLetters(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const text = (index: number) => tokens[index]?.text ?? ''
+  // `( L )`, `( BJ )`, not a country's code (`( UK )`).
+  const letters = (index: number) => text(index) === '(' && /^\p{Lu}{1,2}$/u.test(text(index + 1)) && !knownType(text(index + 1)) && text(index + 2) === ')'
+  const covered = coverage(tokens, mentions)
+  const result: Mention[] = []
+  for (const mention of mentions) result.push(mention.type === 'ORG' && letters(mention.last + 1) ? {...mention, last: mention.last + 3} : mention)
+  // A club the tagger missed: the capitalised word before the letters.
+  for (let index = 0; index < tokens.length; index++) {
+    if (!covered[index] && capitalisedWord.test(text(index)) && !notNames.has((forms[index] as Form).normalised) && letters(index + 1)) {
+      result.push({first: index, last: index + 3, type: 'ORG'})
+    }
+  }
+  return result.sort((left, right) => left.first - right.first)
+}
+
+/**
+ * A team the tagger ran on into the competition it leads (`White Sox for
+ * the American League`, `Cardinals for the National League lead`): split at
+ * `for the` when a competition's word ends the rest and no organisation's
+ * head goes on through `for` (`Committee for the …`). The competition is a
+ * name of its own.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param forms
+ *   Form of each token.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function splitCompetitions(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[]): Mention[] {
+  const word = (index: number) => (forms[index] as Form).normalised
+  return mentions.flatMap(function (mention): Mention[] {
+    if (mention.type !== 'ORG' || !competitionWords.has(word(mention.last))) return [mention]
+    for (let index = mention.first + 1; index < mention.last - 1; index++) {
+      if (word(index) !== 'for' || word(index + 1) !== 'the') continue
+      if (openHeads.has(word(index - 1)) || knownType(spanText(tokens, mention.first, mention.last))) return [mention]
+      return [
+        {first: mention.first, last: index - 1, type: 'ORG'},
+        {first: index + 2, last: mention.last, type: 'ORG'}
+      ]
     }
     return [mention]
   })
@@ -958,7 +1114,8 @@ function dropHeadingGuesses(tokens: readonly Token[], forms: readonly Form[], me
 /**
  * Add mentions of names the gazetteers and the alias table know, and of
  * unknown words in capitals, that the tagger missed, alone or inside a
- * hyphenated word (`U.S.-brokered`, `ex-Soviet`), where no mention is.
+ * hyphenated word (`U.S.-brokered`, `ex-Soviet`), where no mention is or
+ * over the mentions a known name holds (`All` `Blacks`, `Bank of` `England`).
  *
  * @param tokens
  *   Tokens of the text.
@@ -973,7 +1130,12 @@ function dropHeadingGuesses(tokens: readonly Token[], forms: readonly Form[], me
  */
 function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mentions: readonly Mention[], capitals: Uint8Array): Mention[] {
   const covered = coverage(tokens, mentions)
-  const added: Mention[] = [...mentions]
+  let added: Mention[] = [...mentions]
+  // The mentions over each covered token.
+  const owners = new Map<number, Mention[]>()
+  for (const mention of mentions) {
+    for (let at = mention.first; at <= mention.last; at++) owners.set(at, [...(owners.get(at) ?? []), mention])
+  }
   for (let index = 0; index < tokens.length; index++) {
     if (covered[index]) continue
     const token = tokens[index] as Token
@@ -986,15 +1148,22 @@ function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mention
     }
     // Longest known name of up to four tokens starting here: of the spans
     // here that start a known name (`spanText`, built once), the longest first.
+    // In a line in capitals a word is looked up in title case too (`CAPE TOWN`, `IRELAND`; `USA` as it is).
     const spans: string[] = []
-    for (let span = token.text; knownStarts.has(span); ) {
+    const extended = (span: string, at: number) => {
+      const text = (tokens[at] as Token).text
+      const titled = capitals[at] && /^\p{Lu}{3,}$/u.test(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text
+      return knownStarts.has(span + titled) ? span + titled : span + text
+    }
+    for (let span = extended('', index); knownStarts.has(span); ) {
       spans.push(span)
       const next = index + spans.length
       if (next > Math.min(tokens.length - 1, index + 3)) break
-      span += ((tokens[next] as Token).start > (tokens[next - 1] as Token).end ? ' ' : '') + (tokens[next] as Token).text
+      span = extended(span + ((tokens[next] as Token).start > (tokens[next - 1] as Token).end ? ' ' : ''), next)
     }
     for (let last = index + spans.length - 1; last >= index; last--) {
-      if (covered[last]) continue
+      // A known name may take in the mentions that lie inside it (`All` `Blacks`), not one it cuts.
+      if (covered[last] && !(owners.get(last) as Mention[]).every((mention) => mention.first > index && mention.last <= last)) continue
       const name = spans[last - index] as string
       const type = knownType(name)
       if (!type) continue
@@ -1008,6 +1177,9 @@ function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mention
       const next = tokens[last + 1]
       const nextWord = next ? (forms[last + 1] as Form).normalised : ''
       if (next && capitalisedWord.test(next.text) && next.start === (tokens[last] as Token).end + 1 && !titleWords.has(nextWord)) break
+      const inside = new Set<Mention>()
+      for (let at = index; at <= last; at++) for (const mention of owners.get(at) ?? []) inside.add(mention)
+      if (inside.size > 0) added = added.filter((mention) => !inside.has(mention))
       added.push({first: index, last, type})
       index = last
       break
@@ -1094,11 +1266,13 @@ function joinCompanyNames(tokens: readonly Token[], forms: readonly Form[], ment
     if (!whole) continue
     const known = knownType(spanText(tokens, first, last))
     if (!known && !partnership) {
-      // Else a firm only where the tagger read one side as an organisation,
-      // and neither side is a person by a given name (`Matt Lucas & David
-      // Walliams`) and not both are places: titles of works join common words
-      // (`Life & Death`, `Starsky & Hutch`).
-      if (left?.type !== 'ORG' && right?.type !== 'ORG') continue
+      // Else a firm only where the tagger read one side as an organisation or
+      // no side has a common word (`Douglas & Lomason`), and neither side is
+      // a person by a given name (`Matt Lucas & David Walliams`) and not both
+      // are places: titles of works join common words (`Life & Death`).
+      let common = false
+      for (let at = first; at <= last; at++) if (at !== index && commonWords.has(form(at).normalised)) common = true
+      if (left?.type !== 'ORG' && right?.type !== 'ORG' && common) continue
       const leftKind = sideKind(tokens, forms, left ?? {first, last: index - 1, type: 'ORG'})
       const rightKind = sideKind(tokens, forms, right ?? {first: index + 1, last, type: 'ORG'})
       if (leftKind === 'person' || rightKind === 'person' || (leftKind === 'place' && rightKind === 'place')) continue
@@ -1112,10 +1286,12 @@ function joinCompanyNames(tokens: readonly Token[], forms: readonly Form[], ment
 }
 
 /**
- * Add the companies the tagger missed whose name ends in a legal form: the
- * run of capitalised words up to `Co`, `Inc`, `Ltd`, `AG` … (`RJ Reynolds
- * Tobacco Co`, `Acme Widgets Inc`), without a common word opening a
- * sentence (`Yesterday`), outside text in capitals.
+ * Add the companies and public bodies the tagger missed whose name ends in a
+ * legal form or an organisation's or a body's head: the run of capitalised
+ * words, one space apart, up to `Co`, `Inc`, `Ltd`, `AG` … (`RJ Reynolds
+ * Tobacco Co`, `Acme Widgets Inc`), `Association`, `Party` … or `Ministry`,
+ * `Bureau` … (`Foreign Ministry`), without a
+ * common word opening a sentence (`Yesterday`), outside text in capitals.
  *
  * @param tokens
  *   Tokens of the text.
@@ -1135,9 +1311,17 @@ function addCompanies(tokens: readonly Token[], forms: readonly Form[], mentions
   const added: Mention[] = [...mentions]
   const form = (index: number) => forms[index] as Form
   for (let last = 1; last < forms.length; last++) {
-    if (covered[last] || capitals[last] || !form(last).upperStart || !legalForms.has(form(last).normalised)) continue
+    const head = form(last).normalised
+    if (covered[last] || capitals[last] || !form(last).upperStart || !(legalForms.has(head) || bodyHeads.has(head) || organisationHeads.has(head))) continue
     let first = last
-    while (first > 0 && !covered[first - 1] && !capitals[first - 1] && (form(first - 1).upperStart || form(first - 1).normalised === '&') && !sentenceStarts[first]) first--
+    while (
+      first > 0 &&
+      !covered[first - 1] &&
+      !capitals[first - 1] &&
+      (form(first - 1).upperStart || form(first - 1).normalised === '&') &&
+      !sentenceStarts[first] &&
+      oneSpaceApart(tokens, first - 1)
+    ) first--
     while (first < last && (notNames.has(form(first).normalised) || form(first).normalised === '&' || (sentenceStarts[first] && commonWords.has(form(first).normalised)))) first++
     if (first < last) added.push({first, last, type: 'ORG'})
   }
@@ -1568,8 +1752,9 @@ function addTeamNames(tokens: readonly Token[], forms: readonly Form[], mentions
     const text = spanText(tokens, first, last)
     return capital(last) && /\p{Ll}s$/u.test(text) && knownType(text) === undefined && !demonymAdjective(text)
   }
-  // A name the tagger may have read there: none, or one a nickname replaces.
-  const replaceable = (mention: Mention | undefined) => mention === undefined || mention.type === 'PERSON' || mention.type === 'ORG'
+  // A name the tagger may have read there: none, or one a nickname replaces
+  // (a place the gazetteers do not know: `the Phillies`).
+  const replaceable = (mention: Mention | undefined) => mention === undefined || mention.type !== 'NORP'
   const at = new Map<number, Mention>()
   for (const mention of mentions) for (let index = mention.first; index <= mention.last; index++) at.set(index, mention)
   const replaced = new Set<Mention>()
@@ -1840,6 +2025,36 @@ function retypeLoneNames(forms: readonly Form[], mentions: readonly Mention[]): 
 }
 
 /**
+ * The players of a cricket scorecard: a name after the marks of how a
+ * batsman was out (`Bevan c Vaas b Chandana 56`, `lbw b Wasim`) or before a
+ * bowler's figures (`Muralitharan 10-0-41-2`) is a person's, whatever the
+ * tagger read, and so is every other mention of that name.
+ *
+ * @param tokens
+ *   Tokens of the text.
+ * @param mentions
+ *   Mentions in text order.
+ * @returns
+ *   Mentions in text order.
+ */
+function retypeScorecardNames(tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  const text = (index: number) => tokens[index]?.text ?? ''
+  const mark = (index: number) => scorecardMarks.has(text(index)) && standsAlone(tokens, index) && capitalStart.test(text(index - 1))
+  // The figures are one word of several tokens.
+  const word = (index: number) => {
+    let joined = text(index)
+    for (let at = index + 1; at < tokens.length && (tokens[at] as Token).start === (tokens[at - 1] as Token).end; at++) joined += text(at)
+    return joined
+  }
+  const players = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.first === mention.last && (mark(mention.first - 1) || bowlingFigures.test(word(mention.last + 1)))) players.add(text(mention.first))
+  }
+  // Every mention of a player is the player's (`Did not bat : Dharmasena , Vaas`).
+  return mentions.map((mention) => (mention.first === mention.last && players.has(text(mention.first)) ? {...mention, type: 'PERSON'} : mention))
+}
+
+/**
  * A name of two or three words the tagger read as an organisation or a
  * place is a person's when an age or `who` stands by it (`20-year-old Tiger
  * Woods`, `Hla Than , 62 ,`): organisations have no age and are `which`. Not
@@ -1922,6 +2137,15 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
     if (initials.length >= 3 && !spelled.has(initials)) spelled.set(initials, name)
   }
 
+  // Clubs by their first word (`Real` <- `Real Madrid`), the first full name in the document.
+  const clubNames = new Map<string, string>()
+  for (const {mention, name} of names) {
+    const first = (tokens[mention.first] as Token).text
+    if (mention.type === 'ORG' && mention.last > mention.first && clubPrefixes.has(first.toLowerCase()) && !clubNames.has(foldKey(first))) {
+      clubNames.set(foldKey(first), name)
+    }
+  }
+
   const canonicals = names.map(function ({mention, name, full, surname}) {
     if (mention.type === 'PERSON') {
       const counts = fullNames.get(surname)
@@ -1933,6 +2157,8 @@ function canonicalise(file: VFile, tokens: readonly Token[], mentions: readonly 
       return full
     }
     if (mention.type === 'NORP') return demonymAdjectives.get(name) ?? demonymAdjective(name) ?? name
+    const club = mention.type === 'ORG' && mention.first === mention.last ? clubNames.get(foldKey(name)) : undefined
+    if (club) return club
     const expanded = shortAcronym.test(name) && !aliases.has(name) ? (spelled.get(name) ?? name) : name
     const alias = aliases.get(expanded)
     if (alias) return alias.canonical

@@ -491,3 +491,51 @@ test('knows the names news copy uses for countries the country list names otherw
   t.true(mentions.includes('Bosnia|GPE|Bosnia and Herzegovina'))
   t.true(mentions.includes('Swaziland|GPE|Eswatini'))
 })
+test('takes a public body whose name opens with its place or people, or with none, for the organisation', async function (t) {
+  const mentions = await tag('U.S. Agriculture Department officials said on Friday that the Central Jakarta District Court would hear the case. The Foreign Ministry and the Palestinian Authority declined to comment.')
+  t.true(mentions.includes('U.S. Agriculture Department|ORG|U.S. Agriculture Department'))
+  t.true(mentions.includes('Central Jakarta District Court|ORG|Central Jakarta District Court'))
+  t.true(mentions.includes('Foreign Ministry|ORG|Foreign Ministry'))
+  t.true(mentions.includes('Palestinian Authority|ORG|Palestinian Authority'))
+})
+test('takes a town after a club’s first word, then that word alone, for the club in a match report', async function (t) {
+  const mentions = await tag('SOCCER - REAL HELD IN OPENING MATCH\n\nRoberto Carlos scored as Real Madrid drew 1-1 at Deportivo Coruna in the league. Real looked to be in trouble before the equaliser, and the coach praised the defender.')
+  t.is(mentions.filter((mention) => mention.endsWith('|ORG|Real Madrid')).length, 3)
+  t.true(mentions.includes('Real|ORG|Real Madrid'))
+  t.true(mentions.includes('REAL|ORG|Real Madrid'))
+  t.false(mentions.some((mention) => mention.startsWith('Madrid|')))
+})
+test('joins a firm of two names around `&`, and a Korean given name around its hyphen, not an English word', async function (t) {
+  const mentions = await tag('Douglas & Lomason shares rose. North Korean leader Kim Jong-un met Li Song-ho, and Obama-led talks resumed.')
+  t.true(mentions.includes('Douglas & Lomason|ORG|Douglas & Lomason'))
+  t.true(mentions.includes('Kim Jong-un|PERSON|Kim Jong-un'))
+  t.true(mentions.some((mention) => mention.startsWith('Li Song-ho|')))
+  t.false(mentions.some((mention) => mention.includes('Obama-led')))
+})
+test('parts names at a dash between spaces and at a line end, and ends none on a minute', async function (t) {
+  const mentions = await tag('Lithuania - Danius Gleveckas ( 13th minute ) , Nicolas Ouedec ( 17 - Florian Maurice 64th )\n\nBy Sami Aboudi\nHEBRON , West Bank 1996-08-30')
+  t.true(mentions.includes('Lithuania|GPE|Lithuania'))
+  t.true(mentions.some((mention) => mention.startsWith('Danius Gleveckas|')))
+  t.true(mentions.includes('Florian Maurice|PERSON|Florian Maurice'))
+  t.true(mentions.includes('Sami Aboudi|PERSON|Sami Aboudi'))
+  t.false(mentions.some((mention) => mention.includes('\n')))
+})
+test('takes the players of a cricket scorecard for persons wherever they stand', async function (t) {
+  const mentions = await tag('CRICKET - SRI LANKA BEAT AUSTRALIA\n\nM. Bevan c Vaas b Chandana 56\n\nDid not bat : Dharmasena , Vaas , Muralitharan .\n\nBowling : Dharmasena 9-0-49-1 , Muralitharan 10-0-41-2')
+  for (const player of ['Vaas', 'Chandana', 'Dharmasena', 'Muralitharan']) {
+    t.true(mentions.some((mention) => mention.startsWith(player + '|PERSON|')), player)
+    t.false(mentions.some((mention) => mention.startsWith(player + '|ORG|')), player)
+  }
+})
+test('takes a known name over a mention inside it, and known names in lines in capitals', async function (t) {
+  const mentions = await tag('RUGBY UNION - SOUTH AFRICA BEAT NEW ZEALAND\n\nCAPE TOWN 1996-08-31\n\nThe All Blacks salvaged some pride, while U.S. ships waited in the Gulf.')
+  t.true(mentions.includes('All Blacks|ORG|All Blacks'))
+  t.true(mentions.includes('CAPE TOWN|GPE|Cape Town'))
+  t.true(mentions.includes('Gulf|LOC|Gulf'))
+})
+test('ends a team before the competition it leads, and takes a club’s town letters into its name', async function (t) {
+  const mentions = await tag('BASEBALL - MAJOR LEAGUE RESULTS\n\nThe Orioles remained tied with the White Sox for the American League wild card after the pitcher won.\n\nSOCCER - YUGOSLAV LEAGUE RESULTS\n\nSloboda 4 Mladost ( BJ ) 0\n\nHajduk 2 Proleter ( Z ) 0')
+  t.true(mentions.includes('White Sox|ORG|White Sox'))
+  t.true(mentions.includes('Mladost ( BJ )|ORG|Mladost ( BJ )'))
+  t.true(mentions.includes('Proleter ( Z )|ORG|Proleter ( Z )'))
+})
