@@ -6,23 +6,18 @@
  * Every band key of every searched document goes to one work file as a
  * float (the 32-bit key and a 21-bit position, exact in a double), in a
  * segment per band, written once as the signatures stream by. Each segment
- * is then sorted: at once when it fits in a chunk, else as sorted runs of a
- * chunk each, merged. Equal keys are neighbours in the sorted stream, so a
+ * is then sorted (`sorted-values.ts`: at once when it fits in a chunk, else
+ * as sorted runs of a chunk each, merged). Equal keys are neighbours in the sorted stream, so a
  * bucket is a run of equal keys; the same buckets, in the same order, as the
  * in-memory sort of `stages/near-duplicates.ts`.
  */
 import {closeSync, openSync, rmSync} from 'node:fs'
-import {readValues, writeValues} from './typed-file.js'
+import {defaultChunk, sortedValues} from './sorted-values.js'
+import {writeValues} from './typed-file.js'
 import {bandKey, type IndexEntry, type Settings} from '../stages/near-duplicates.js'
-
-/** Keys sorted in memory at a time (2 MB); a band with more is sorted in runs and merged. */
-export const defaultChunk = 1 << 18
 
 /** Keys kept per band before they are appended to the work file. */
 const writeBuffer = 1024
-
-/** Keys read at a time from each run of a merge. */
-const mergeBuffer = 4096
 
 /** A key and a position in one float: the key times this, plus the position. */
 const scale = 2 ** 21
@@ -45,7 +40,7 @@ const scale = 2 ** 21
  * @param file
  *   Work file of the keys; removed when the buckets are done, also on failure.
  * @param chunk
- *   Keys sorted in memory at a time (default: {@link defaultChunk}).
+ *   Keys sorted in memory at a time (default: `defaultChunk` of `sorted-values.ts`).
  * @returns
  *   Buckets of two or more whose last position is from `first` on.
  */
@@ -86,8 +81,8 @@ export function* bandBuckets<Entry extends IndexEntry>(
     for (let band = 0; band < 2 * bands; band++) {
       const count = counts[band] as number
       if (count < 2) continue
-      const keys = count <= chunk ? sortedSegment(descriptor, starts[band] as number, sorted.subarray(0, count)) : mergedSegment(descriptor, starts[band] as number, count, chunk, sorted)
-      yield* bucketsOf(keys, first)
+      const start = starts[band] as number
+      yield* bucketsOf(sortedValues(descriptor, start, start, count, sorted, 'the band keys'), first)
     }
   } finally {
     closeSync(descriptor)
@@ -125,70 +120,6 @@ export function* bandBuckets<Entry extends IndexEntry>(
       }
     }
     for (let band = 0; band < 2 * bands; band++) if ((filled[band] as number) > 0) flush(band)
-  }
-}
-
-/**
- * Read a band's keys and sort them in memory.
- *
- * @param descriptor
- *   Open work file.
- * @param start
- *   First key of the segment.
- * @param keys
- *   Array to fill, as long as the segment.
- * @returns
- *   The sorted keys.
- */
-function sortedSegment(descriptor: number, start: number, keys: Float64Array): Iterable<number> {
-  readValues(descriptor, keys, start * 8, 'the band keys')
-  return keys.sort()
-}
-
-/**
- * Sort a band's keys in runs of `chunk`, each written back in its place,
- * then merge the runs.
- *
- * @param descriptor
- *   Open work file.
- * @param start
- *   First key of the segment.
- * @param count
- *   Keys in the segment.
- * @param chunk
- *   Keys per run.
- * @param sorted
- *   Array of at least `chunk` keys to sort in.
- * @returns
- *   The keys in ascending order.
- */
-function* mergedSegment(descriptor: number, start: number, count: number, chunk: number, sorted: Float64Array): Generator<number> {
-  const runs: Array<{next: number; end: number; buffer: Float64Array; at: number; filled: number}> = []
-  for (let offset = 0; offset < count; offset += chunk) {
-    const keys = sorted.subarray(0, Math.min(chunk, count - offset))
-    readValues(descriptor, keys, (start + offset) * 8, 'the band keys')
-    keys.sort()
-    writeValues(descriptor, keys, (start + offset) * 8)
-    runs.push({next: start + offset, end: start + offset + keys.length, buffer: new Float64Array(Math.min(mergeBuffer, keys.length)), at: 0, filled: 0})
-  }
-  const refill = (run: (typeof runs)[number]) => {
-    run.filled = Math.min(run.buffer.length, run.end - run.next)
-    readValues(descriptor, run.buffer.subarray(0, run.filled), run.next * 8, 'the band keys')
-    run.next += run.filled
-    run.at = 0
-  }
-  for (const run of runs) refill(run)
-  // Few runs (one per 262,144 documents of a band): the least head is
-  // found by a scan, not a heap.
-  while (true) {
-    let least: (typeof runs)[number] | undefined
-    for (const run of runs) {
-      if (run.at < run.filled && (least === undefined || (run.buffer[run.at] as number) < (least.buffer[least.at] as number))) least = run
-    }
-    if (least === undefined) return
-    yield least.buffer[least.at] as number
-    least.at++
-    if (least.at === least.filled && least.next < least.end) refill(least)
   }
 }
 

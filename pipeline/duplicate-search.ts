@@ -8,9 +8,10 @@
  * document, not its 1 KB signature.
  */
 import path from 'node:path'
-import {bandBuckets, defaultChunk} from './band-buckets.js'
+import {bandBuckets} from './band-buckets.js'
 import {type DropSignatures, type FiledEntry, prepareIndexFiles, readIndexEntries} from './duplicate-index.js'
 import {SignatureFile} from './signature-file.js'
+import {defaultChunk} from './sorted-values.js'
 import {matchDocuments, type DuplicateResult, type Settings} from '../stages/near-duplicates.js'
 
 /** Signatures read in ascending order of row at a time (64 KB). */
@@ -33,7 +34,7 @@ const comparedCache = 1024
  * @param work
  *   Work folder of the run (for the band keys, removed when done).
  * @param chunk
- *   Band keys sorted in memory at a time (default: `defaultChunk` of `band-buckets.ts`).
+ *   Band keys sorted in memory at a time (default: `defaultChunk` of `sorted-values.ts`).
  * @returns
  *   Result of every document of the run that has a copy, by id.
  */

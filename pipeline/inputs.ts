@@ -84,8 +84,8 @@ export async function findInputs(root: string): Promise<Inputs> {
     }
     documents.push({
       sourcePath,
-      docId: sourcePath.slice(0, -extension.length),
-      absolutePath: path.join(root, ...sourcePath.split('/')),
+      docId: docIdOf(sourcePath),
+      absolutePath: absolutePathOf(root, sourcePath),
       metadata: metadata.get(sourcePath) ?? {}
     })
     metadata.delete(sourcePath)
@@ -95,6 +95,32 @@ export async function findInputs(root: string): Promise<Inputs> {
     rejects.push({sourcePath, reason: 'missing-file', detail: 'Listed in a manifest, but there is no such file'})
   }
   return {documents, rejects, warnings}
+}
+
+/**
+ * The id of a document: its path without its extension.
+ *
+ * @param sourcePath
+ *   Path relative to the input folder, `/`-separated.
+ * @returns
+ *   Document id.
+ */
+export function docIdOf(sourcePath: string): string {
+  return sourcePath.slice(0, -path.posix.extname(sourcePath).length || undefined)
+}
+
+/**
+ * The path on disk of a document.
+ *
+ * @param root
+ *   Input folder.
+ * @param sourcePath
+ *   Path relative to it, `/`-separated.
+ * @returns
+ *   Absolute path.
+ */
+export function absolutePathOf(root: string, sourcePath: string): string {
+  return path.join(root, ...sourcePath.split('/'))
 }
 
 /**

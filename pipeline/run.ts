@@ -16,7 +16,9 @@ import {dataPackage} from './datapackage.js'
 import {documentTables, parseSummary, rowLine} from './document-summary.js'
 import {commitDuplicateIndex, discardDuplicateIndex, DropSignatures} from './duplicate-index.js'
 import {findCopies} from './duplicate-search.js'
+import {InputList, type ListedInput} from './input-list.js'
 import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
+import {LineCounts} from './line-counts.js'
 import type {PipelineOptions} from './processor.js'
 import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
 import {QueueBatcher, redisConnection} from './queue.js'
@@ -127,22 +129,8 @@ const queueWindow = 40
 /** Default largest input file: 10 MB. */
 export const defaultMaximumBytes = 10 * 1024 * 1024
 
-/** An input after reading: where it is and what its bytes hash to (the bytes are not kept). */
-interface ReadInput extends InputDocument {
-  readonly sha256: string
-  readonly bytes: number
-}
-
 /** A document's summary as text (`serialiseSummary`), with its cache key, or its reject. */
 type Answer = {readonly summary: string; readonly key: string; readonly cached: boolean} | Rejection
-
-/** An input after the clean phase: the hashes of its distinct lines (released once its task is made). */
-interface ScannedInput extends ReadInput {
-  lines: Float64Array
-}
-
-/** Line hashes of a document whose task is made. */
-const releasedLines = new Float64Array(0)
 
 /**
  * Process the drop in `settings.input` and publish datasets to `settings.output`.
@@ -215,16 +203,17 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   }
   // Synchronously: nothing else runs yet, and a small file read this way
   // skips four round trips through libuv's thread pool.
-  const read: ReadInput[] = []
+  const read = new InputList(input, documents.length)
   const scratch = {buffer: Buffer.allocUnsafe(1 << 16)}
+  let bytes = 0
   for (const document of documents) {
     const item = readInput(document, maximumBytes, rejects, scratch)
-    if (item) read.push(item)
+    if (item === undefined) continue
+    read.add(document, item.sha256, item.bytes)
+    bytes += item.bytes
   }
-  const bytes = read.reduce((sum, item) => sum + item.bytes, 0)
-  // An async function keeps its locals until it returns: lists of every
-  // document are emptied once a later list replaces them, so a large drop
-  // holds one small object per document, not three.
+  // An async function keeps its locals until it returns: the lists of
+  // objects are emptied once the columns hold their documents.
   documents.length = 0
   inputs.documents.length = 0
 
@@ -266,37 +255,30 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const nextCache = await guarded(CacheWriter.create(state))
   const previousCache = useCache ? CacheReader.open(state) : undefined
   let workerUsage: PoolUsage = {peakMemory: 0, cpuSeconds: 0}
+  // The line hashes' work file, closed in `finally` when a step fails.
+  let lineFile: LineCounts | undefined
   try {
+    const work = path.join(staging, '.work')
+    await mkdir(work)
     // Clean phase: count, for every line, the documents that hold it.
-    const scanResults: Array<ScannedInput | undefined> = new Array(read.length)
-    const scanBatches = batches(read.map((item, index) => ({item, index})), (entry) => entry.item.bytes)
-    await new PQueue({concurrency: workers * 2}).addAll(
-      scanBatches.map((batch) => async () => {
-        const results = await runBatch(
-          local,
-          batch.map(({item}) => ({kind: 'scan', ...documentInput(item), pipeline: settings.pipeline}) as const)
-        )
-        for (const [position, {item, index}] of batch.entries()) {
-          const result = results[position] as ScanResult
-          if ('reject' in result) rejects.push({sourcePath: item.sourcePath, ...result.reject})
-          else {
-            // Fields named one by one, not spread: see `readInput`.
-            const {sourcePath, docId, absolutePath, metadata, sha256, bytes} = item
-            scanResults[index] = {sourcePath, docId, absolutePath, metadata, sha256, bytes, lines: Float64Array.from(result.lines)}
-          }
+    const lines = new LineCounts(path.join(work, 'line-hashes'), read.length)
+    lineFile = lines
+    await inOrder(
+      batches(positionsWhere(read.length, () => true), (position) => read.bytes(position)),
+      window,
+      async (batch) => runBatch(local, batch.map((position) => ({kind: 'scan', ...read.input(position), pipeline: settings.pipeline}) as const)),
+      async function (results, batch) {
+        for (const [slot, position] of batch.entries()) {
+          const result = results[slot] as ScanResult
+          if ('reject' in result) rejects.push({sourcePath: read.sourcePath(position), ...result.reject})
+          else lines.add(position, result.lines)
         }
-      })
+      }
     )
-    const scanned = scanResults.filter((item): item is ScannedInput => item !== undefined)
-    scanResults.length = 0
-    scanBatches.length = 0
-    read.length = 0
-    const repeated = repeatedLines(scanned)
+    lines.count()
     endStep('clean')
 
     // Main phase, in `doc_id` order; rows go straight to files.
-    const work = path.join(staging, '.work')
-    await mkdir(work)
     const rowFiles = new Map<string, Awaited<ReturnType<typeof chunkedFile>>>()
     for (const name of [...documentTables, 'documents.jsonl', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
     const tally = new ReportTally()
@@ -322,10 +304,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
      * @returns
      *   Nothing.
      */
-    async function takeDocument(result: Answer, item: ScannedInput): Promise<void> {
+    async function takeDocument(result: Answer, sourcePath: string): Promise<void> {
       settings.progress?.(++done, dropSize)
       if ('reject' in result) {
-        rejects.push({sourcePath: item.sourcePath, ...result.reject})
+        rejects.push({sourcePath, ...result.reject})
         return
       }
       const summary = parseSummary(result.summary)
@@ -347,12 +329,12 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       for (const [label, count] of summary.report.edits) add(tally.edits, label, count)
       for (const [name, milliseconds] of Object.entries(summary.timings)) stageTotals[name] = (stageTotals[name] ?? 0) + milliseconds
       for (const [name, count] of Object.entries(summary.editsPerStage)) editTotals[name] = (editTotals[name] ?? 0) + count
-      for (const reason of summary.warnings) legacyWarnings.push('warning: ' + item.sourcePath + ': ' + reason)
+      for (const reason of summary.warnings) legacyWarnings.push('warning: ' + sourcePath + ': ' + reason)
     }
 
-    const documentTask = async (item: ScannedInput, lineCounts: number[]): Promise<DocumentTask> => ({
+    const documentTask = async (item: ListedInput, lineCounts: number[]): Promise<DocumentTask> => ({
       kind: 'document',
-      ...documentInput(item),
+      ...item,
       // A worker on another machine gets the bytes.
       ...(batcher ? {absolutePath: undefined, bytes: (await readFile(item.absolutePath)).toString('base64')} : {}),
       pipeline: settings.pipeline,
@@ -360,39 +342,37 @@ export async function run(settings: RunSettings): Promise<RunReport> {
       lineCounts,
       dropSize
     })
-    // The scanned inputs live on only in their batches, which `inOrder`
-    // releases one by one as their documents are taken.
-    const dropSize = scanned.length
-    const documentBatches = batches(scanned, (item) => item.bytes)
-    scanned.length = 0
+    let dropSize = 0
+    for (let position = 0; position < read.length; position++) if (lines.has(position)) dropSize++
     await inOrder(
-      documentBatches,
+      batches(positionsWhere(read.length, (position) => lines.has(position)), (position) => read.bytes(position)),
       batcher ? queueWindow : window,
       async function (batch): Promise<Answer[]> {
         const results: Array<Answer | undefined> = new Array(batch.length)
-        const fresh: Array<{position: number; key: string; task: DocumentTask}> = []
-        for (const [position, item] of batch.entries()) {
-          const lineCounts = Array.from(item.lines, (hash) => repeated.get(hash) ?? 1)
-          item.lines = releasedLines
+        const fresh: Array<{slot: number; key: string; task: DocumentTask}> = []
+        for (const [slot, position] of batch.entries()) {
+          const item = read.input(position)
+          const lineCounts = lines.counts(position)
           const key = cacheKey(context, item, item.sha256, item.metadata, lineCounts)
           const summary = previousCache?.read(key)
-          if (summary !== undefined) results[position] = {summary, key, cached: true}
-          else fresh.push({position, key, task: await documentTask(item, lineCounts)})
+          if (summary !== undefined) results[slot] = {summary, key, cached: true}
+          else fresh.push({slot, key, task: await documentTask(item, lineCounts)})
         }
         const answers = batcher
           ? await Promise.all(fresh.map(({task}) => queueOutcome(batcher, task)))
           : ((await runBatch(local, fresh.map(({task}) => task))) as DocumentResult[])
-        for (const [place, {position, key}] of fresh.entries()) {
+        for (const [place, {slot, key}] of fresh.entries()) {
           const answer = answers[place] as DocumentResult
-          results[position] = 'summary' in answer ? {summary: answer.summary, key, cached: false} : answer
+          results[slot] = 'summary' in answer ? {summary: answer.summary, key, cached: false} : answer
         }
         return results as Answer[]
       },
       async function (results, batch) {
-        for (const [position, item] of batch.entries()) await takeDocument(results[position] as Answer, item)
+        for (const [slot, position] of batch.entries()) await takeDocument(results[slot] as Answer, read.sourcePath(position))
       }
     )
     for (const file of rowFiles.values()) await file.close()
+    lines.close()
     endStep('stages')
 
     rejects.sort((left, right) => compareText(left.sourcePath, right.sourcePath))
@@ -488,6 +468,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     await nextCache.discard()
     throw error
   } finally {
+    lineFile?.close()
     previousCache?.close()
     await pool?.close()
   }
@@ -499,7 +480,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  * stay busy.
  *
  * @param items
- *   Items; each is removed from the list (set to `undefined`) once taken.
+ *   Items, made as they are needed (a list of every batch is not held).
  * @param window
  *   Items in flight at most.
  * @param start
@@ -510,21 +491,26 @@ export async function run(settings: RunSettings): Promise<RunReport> {
  *   Nothing.
  */
 async function inOrder<Item, Result>(
-  items: Array<Item | undefined>,
+  items: Iterator<Item>,
   window: number,
   start: (item: Item) => Promise<Result>,
   take: (result: Result, item: Item) => Promise<void>
 ): Promise<void> {
-  const running: Array<Promise<Result>> = []
-  let next = 0
-  while (next < items.length && running.length < window) running.push(start(items[next++] as Item))
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index] as Item
-    // A taken item is let go: the list is not held to the end of the run.
-    items[index] = undefined
-    const result = await (running.shift() as Promise<Result>)
-    if (next < items.length) running.push(start(items[next++] as Item))
-    await take(result, item)
+  const running: Array<{item: Item; result: Promise<Result>}> = []
+  const next = () => {
+    const step = items.next()
+    if (!step.done) running.push({item: step.value, result: start(step.value)})
+  }
+  while (running.length < window) {
+    const length = running.length
+    next()
+    if (running.length === length) break
+  }
+  while (running.length > 0) {
+    const {item, result} = running.shift() as (typeof running)[number]
+    const answer = await result
+    next()
+    await take(answer, item)
   }
 }
 
@@ -543,23 +529,35 @@ const batchBytes = 64 * 1024
  * @param size
  *   Size of an item in bytes.
  * @returns
- *   Batches.
+ *   Batches, made as they are asked for.
  */
-function batches<Item>(items: readonly Item[], size: (item: Item) => number): Item[][] {
-  const result: Item[][] = []
+function* batches<Item>(items: Iterable<Item>, size: (item: Item) => number): Generator<Item[]> {
   let current: Item[] = []
   let bytes = 0
   for (const item of items) {
     if (current.length > 0 && (current.length === batchDocuments || bytes + size(item) > batchBytes)) {
-      result.push(current)
+      yield current
       current = []
       bytes = 0
     }
     current.push(item)
     bytes += size(item)
   }
-  if (current.length > 0) result.push(current)
-  return result
+  if (current.length > 0) yield current
+}
+
+/**
+ * Positions from `0` to `length - 1` that pass a test.
+ *
+ * @param length
+ *   Number of positions.
+ * @param test
+ *   Whether to give a position.
+ * @returns
+ *   Positions, ascending.
+ */
+function* positionsWhere(length: number, test: (position: number) => boolean): Generator<number> {
+  for (let position = 0; position < length; position++) if (test(position)) yield position
 }
 
 /**
@@ -621,34 +619,6 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
   const outcome = await settle(batcher.run(task))
   if ('failed' in outcome) return {reject: {reason: 'failed', detail: 'Failed three times: ' + outcome.failed}}
   return outcome
-}
-
-/**
- * For every line hash held by more than one document, the number of
- * documents holding it (a line not in the map is held by one). Counted by
- * sorting all hashes at once: a few bytes per line, not a map entry per line.
- *
- * @param scanned
- *   Documents with their distinct line hashes.
- * @returns
- *   Counts of repeated lines.
- */
-function repeatedLines(scanned: readonly ScannedInput[]): Map<number, number> {
-  const all = new Float64Array(scanned.reduce((sum, item) => sum + item.lines.length, 0))
-  let offset = 0
-  for (const item of scanned) {
-    all.set(item.lines, offset)
-    offset += item.lines.length
-  }
-  all.sort()
-  const repeated = new Map<number, number>()
-  for (let start = 0; start < all.length; ) {
-    let end = start + 1
-    while (end < all.length && all[end] === all[start]) end++
-    if (end - start > 1) repeated.set(all[start] as number, end - start)
-    start = end
-  }
-  return repeated
 }
 
 /**
@@ -750,18 +720,6 @@ async function writeEntityIndex(file: string, index: EntityIndex, tally: ReportT
 }
 
 /**
- * The document fields of a task.
- *
- * @param item
- *   Read input.
- * @returns
- *   Fields.
- */
-function documentInput(item: ReadInput) {
-  return {absolutePath: item.absolutePath, docId: item.docId, sourcePath: item.sourcePath, sha256: item.sha256, metadata: item.metadata}
-}
-
-/**
  * Bytes as megabytes, rounded.
  *
  * @param bytes
@@ -789,11 +747,17 @@ function megabytes(bytes: number): number {
  * @returns
  *   Hex digest.
  */
-function inputFingerprint(context: string, files: readonly ReadInput[], rejects: readonly Reject[], settings: RunSettings): string {
+function inputFingerprint(context: string, files: InputList, rejects: readonly Reject[], settings: RunSettings): string {
   const hash = createHash('sha256').update(context + '\0' + JSON.stringify([settings.byteOrderMark ?? true, settings.input]))
-  const documents = files.map((file) => [file.sourcePath, file.sha256, file.metadata] as const)
-  documents.sort((left, right) => compareText(left[0] ?? '', right[0] ?? ''))
-  hash.update(JSON.stringify(documents))
+  const paths = Array.from({length: files.length}, (_, position) => files.sourcePath(position))
+  const order = Array.from(paths.keys()).sort((left, right) => compareText(paths[left] as string, paths[right] as string))
+  // The JSON text of `[[sourcePath, sha256, metadata], …]`, a document at a
+  // time: as one string it was 7 MB at 50,000 documents.
+  for (const [rank, position] of order.entries()) {
+    const document = JSON.stringify(paths[position]) + ',' + JSON.stringify(files.sha256(position)) + ',' + files.metadataText(position)
+    hash.update((rank === 0 ? '[[' : ',[') + document + ']')
+  }
+  hash.update(order.length === 0 ? '[]' : ']')
   hash.update(JSON.stringify([...rejects].sort((left, right) => compareText(left.sourcePath, right.sourcePath))))
   return hash.digest('hex')
 }
@@ -826,9 +790,14 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
  * @param scratch
  *   Buffer to read into, reused for every input (replaced by a larger one when needed).
  * @returns
- *   The input with its digest and size, or `undefined`.
+ *   The digest and size of its bytes, or `undefined`.
  */
-function readInput(document: InputDocument, maximumBytes: number, rejects: Reject[], scratch: {buffer: Buffer}): ReadInput | undefined {
+function readInput(
+  document: InputDocument,
+  maximumBytes: number,
+  rejects: Reject[],
+  scratch: {buffer: Buffer}
+): {readonly sha256: string; readonly bytes: number} | undefined {
   let bytes: Buffer
   try {
     const stats = statSync(document.absolutePath)
@@ -847,10 +816,7 @@ function readInput(document: InputDocument, maximumBytes: number, rejects: Rejec
     rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})
     return undefined
   }
-  // Fields named one by one: a spread (`{...document, sha256}`) gave every
-  // object a hidden class of its own, 270 bytes more per document.
-  const {sourcePath, docId, absolutePath, metadata} = document
-  return {sourcePath, docId, absolutePath, metadata, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
+  return {sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
 }
 
 /**

@@ -381,8 +381,13 @@ interface Lexeme {
 /** Lower-case words that may join the capitalised words of a name. */
 const runJoiners = new Set(['of', 'and', 'for', 'the', 'de', '&'])
 
-/** Largest number of surface forms a reader remembers before starting afresh. */
-const wordCacheSize = 200_000
+/**
+ * Largest number of surface forms a reader remembers before starting afresh:
+ * about what a worker meets in 2,500 news articles. The frequent forms come
+ * back within a few documents; a memo of 200,000 forms, filled only by large
+ * drops, held a worker's heap 28 MB higher (see `docs/PERFORMANCE.md`, session 9).
+ */
+const wordCacheSize = 30_000
 
 /** A sentence read for feature extraction: `infos[first..last)`. */
 interface SentenceView {
