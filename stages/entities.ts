@@ -1134,7 +1134,11 @@ function addKnownNames(tokens: readonly Token[], forms: readonly Form[], mention
   // The mentions over each covered token.
   const owners = new Map<number, Mention[]>()
   for (const mention of mentions) {
-    for (let at = mention.first; at <= mention.last; at++) owners.set(at, [...(owners.get(at) ?? []), mention])
+    for (let at = mention.first; at <= mention.last; at++) {
+      const owned = owners.get(at)
+      if (owned) owned.push(mention)
+      else owners.set(at, [mention])
+    }
   }
   for (let index = 0; index < tokens.length; index++) {
     if (covered[index]) continue

@@ -1,18 +1,18 @@
-import {mkdir, mkdtemp, readdir, readFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import test from 'ava'
 import {bandBuckets} from '../pipeline/band-buckets.js'
-import {commitDuplicateIndex, DropSignatures, prepareDuplicateIndex} from '../pipeline/duplicate-index.js'
+import {commitDuplicateIndex, prepareDuplicateIndex} from '../pipeline/duplicate-index.js'
 import {findCopies} from '../pipeline/duplicate-search.js'
+import {dropSignatures} from './helpers.js'
 import {
   bandKey,
   duplicateSettings,
   emptyIndex,
   indexDocument,
   matchDrop,
-  type DropDocument,
-  type IndexedDocument
+  type DropDocument
 } from '../stages/near-duplicates.js'
 
 const settings = duplicateSettings()
@@ -82,31 +82,6 @@ test('findCopies matches a drop on disk as matchDrop does in memory, and writes 
     t.deepEqual((await readdir(work)).sort(), ['signatures.bin', 'signatures.jsonl'], 'the band keys are removed')
   }
 })
-
-/**
- * Write the signatures of a drop as a run does.
- *
- * @param indexed
- *   Indexed documents, in id order.
- * @param work
- *   Work folder.
- * @returns
- *   The drop's signatures.
- */
-async function dropSignatures(indexed: readonly IndexedDocument[], work: string): Promise<DropSignatures> {
-  await mkdir(work, {recursive: true})
-  const signatures = await DropSignatures.create(path.join(work, 'signatures'))
-  for (const document of indexed) {
-    const {signature} = document
-    await signatures.add(document.id, document.date, {
-      exact: document.exact,
-      shingles: document.shingles,
-      immutables: document.immutables,
-      signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
-    })
-  }
-  return signatures
-}
 
 /**
  * Short documents in families of near copies (a word or a few changed),

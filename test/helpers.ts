@@ -1,11 +1,16 @@
 /**
- * Shared test helpers: run the clean phase on a string or bytes.
+ * Shared test helpers: run the clean phase on a string or bytes; write a
+ * drop's duplicate signatures as a run does.
  */
+import {mkdir} from 'node:fs/promises'
+import path from 'node:path'
 import type {Root} from 'nlcst'
 import {unified, type Plugin} from 'unified'
 import {VFile} from 'vfile'
+import {DropSignatures} from '../pipeline/duplicate-index.js'
 import {decode} from '../stages/decode.js'
 import {normalise} from '../stages/normalise.js'
+import type {IndexedDocument} from '../stages/near-duplicates.js'
 import {segment} from '../stages/segment.js'
 
 /**
@@ -53,4 +58,29 @@ export async function runStages(file: VFile, plugins: Array<[Plugin<any[], Root>
  */
 export async function clean(value: string | Uint8Array): Promise<VFile> {
   return runStages(documentFile(value), [[decode], [normalise], [segment]])
+}
+
+/**
+ * Write the signatures of a drop as a run does.
+ *
+ * @param indexed
+ *   Indexed documents, in id order.
+ * @param work
+ *   Work folder.
+ * @returns
+ *   The drop's signatures.
+ */
+export async function dropSignatures(indexed: readonly IndexedDocument[], work: string): Promise<DropSignatures> {
+  await mkdir(work, {recursive: true})
+  const signatures = await DropSignatures.create(path.join(work, 'signatures'))
+  for (const document of indexed) {
+    const {signature} = document
+    await signatures.add(document.id, document.date, {
+      exact: document.exact,
+      shingles: document.shingles,
+      immutables: document.immutables,
+      signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
+    })
+  }
+  return signatures
 }

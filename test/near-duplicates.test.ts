@@ -6,7 +6,6 @@ import test from 'ava'
 import {
   commitDuplicateIndex,
   discardDuplicateIndex,
-  DropSignatures,
   prepareDuplicateIndex,
   readDuplicateIndex,
   writeDuplicateIndex
@@ -27,6 +26,7 @@ import {
 } from '../stages/near-duplicates.js'
 import {groupStories, linkStories, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
 import {spinCopy} from '../bench/spin-copy.js'
+import {dropSignatures} from './helpers.js'
 
 const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.NEWSDROP_SHARED ?? '../shared')
 const settings = duplicateSettings()
@@ -262,16 +262,7 @@ test('keeps a prepared index out of reach until it is committed', async function
 test('DropSignatures gives back the entries of a drop in order, their signatures by row', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
   const indexed = [...drop, {id: 'empty', text: '', date: null}].map((document) => indexDocument(document, settings))
-  const signatures = await DropSignatures.create(path.join(folder, 'signatures'))
-  for (const document of indexed) {
-    const {signature} = document
-    await signatures.add(document.id, document.date, {
-      exact: document.exact,
-      shingles: document.shingles,
-      immutables: document.immutables,
-      signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
-    })
-  }
+  const signatures = await dropSignatures(indexed, folder)
   const entries = await signatures.entries(3)
   t.deepEqual(entries, indexed.map(({signature, ...entry}, position) => ({...entry, row: 3 + position})))
   const file = new SignatureFile(signatures.signatures, 2 * settings.bands * settings.rows, 4)
