@@ -36,8 +36,7 @@ import {
   StoryTermIndex,
   storySettings,
   type Options as StoryOptions,
-  type Settings as StorySettings,
-  type StoryTerms
+  type Settings as StorySettings
 } from '../stages/stories.js'
 import './document.js'
 
@@ -320,8 +319,10 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         await rowFiles.get(name)?.write(lines + '\n')
       }
       await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
-      await rowFiles.get('story-terms')?.write(JSON.stringify([summary.docId, summary.date, summary.storyTerms]) + '\n')
-      storyTerms.add(summary.storyTerms)
+      const termIds = storyTerms.add(summary.storyTerms)
+      await rowFiles.get('story-terms')?.write(
+        JSON.stringify([summary.docId, summary.date, Array.from(termIds), summary.storyTerms.map(([, count]) => count)]) + '\n'
+      )
       await signatures.add(summary.docId, summary.date, summary.signature)
       entityIndex.add(summary.entities)
       tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
@@ -623,13 +624,15 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
 
 /**
  * Story of every processed document, from the term counts the run kept in
- * a file (read back one document at a time). The vectors go to work files
+ * a file (read back one document at a time), the terms as the ids the index
+ * gave them: no string of a term is parsed or looked up a second time. The vectors go to work files
  * as they are made, and the term index is emptied before the documents are
  * linked: only where each vector starts, and which terms are entities, stay
  * in memory.
  *
  * @param file
- *   File of term counts, one document per line, in `doc_id` order.
+ *   File of term counts, one document per line, in `doc_id` order: JSON
+ *   `[doc_id, date, term ids, counts]`.
  * @param index
  *   Terms of the run, with their document frequencies; emptied.
  * @param settings
@@ -644,8 +647,8 @@ async function linkStoryTerms(file: string, index: StoryTermIndex, settings: Sto
   try {
     const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
     for await (const line of lines) {
-      const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-      vectors.add(docId, date, index.vector(terms, settings))
+      const [docId, date, ids, counts] = JSON.parse(line) as [string, string | null, number[], number[]]
+      vectors.add(docId, date, index.vectorOfIds(ids, counts, settings))
     }
     const entities = index.entities()
     index.clear()

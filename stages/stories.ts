@@ -209,11 +209,12 @@ export class StoryTermIndex {
    * @param terms
    *   Term counts of the document.
    * @returns
-   *   Nothing.
+   *   The id of each term, in the order given.
    */
-  add(terms: StoryTerms): void {
+  add(terms: StoryTerms): Int32Array {
     this.#documents++
-    for (const [term] of terms) {
+    const ids = new Int32Array(terms.length)
+    for (const [position, [term]] of terms.entries()) {
       const id = this.#terms.add(term)
       if (id === this.#frequencies.length) {
         const larger = new Int32Array(this.#frequencies.length * 2)
@@ -221,7 +222,9 @@ export class StoryTermIndex {
         this.#frequencies = larger
       }
       this.#frequencies[id] = (this.#frequencies[id] as number) + 1
+      ids[position] = id
     }
+    return ids
   }
 
   /**
@@ -263,16 +266,44 @@ export class StoryTermIndex {
    *   Vector.
    */
   vector(terms: StoryTerms, settings: Settings): StoryVector {
-    const scored = terms
-      .map(([term, count]) => {
-        const id = this.#terms.get(term)
-        return {term, id, tfidf: count * (1 + Math.log(this.#documents / (1 + (id === -1 ? 0 : (this.#frequencies[id] as number)))))}
-      })
-      .sort((left, right) => right.tfidf - left.tfidf || compare(left.term, right.term))
+    return this.vectorOfIds(
+      Int32Array.from(terms, ([term]) => this.#terms.get(term)),
+      Int32Array.from(terms, ([, count]) => count),
+      settings
+    )
+  }
+
+  /**
+   * {@link StoryTermIndex.vector} of a document's terms as the ids
+   * {@link StoryTermIndex.add} gave them: a run keeps the ids, not the
+   * strings, until every document is counted.
+   *
+   * @param ids
+   *   Id of each term, in the order of the terms (by code unit, as
+   *   {@link storyTerms} gives them: the order that breaks ties); `-1` for a
+   *   term never counted.
+   * @param counts
+   *   Count of each term.
+   * @param settings
+   *   Settings.
+   * @returns
+   *   Vector.
+   */
+  vectorOfIds(ids: ArrayLike<number>, counts: ArrayLike<number>, settings: Settings): StoryVector {
+    const scores = new Float64Array(ids.length)
+    for (let position = 0; position < ids.length; position++) {
+      const id = ids[position] as number
+      scores[position] = (counts[position] as number) * (1 + Math.log(this.#documents / (1 + (id === -1 ? 0 : (this.#frequencies[id] as number)))))
+    }
+    const strongest = Array.from(scores.keys())
+      .sort((left, right) => (scores[right] as number) - (scores[left] as number) || left - right)
       .slice(0, settings.terms)
-    const norm = Math.hypot(...scored.map((term) => term.tfidf))
+    const norm = Math.hypot(...strongest.map((position) => scores[position] as number))
     return norm > 0
-      ? {terms: Int32Array.from(scored, (term) => term.id), weights: Float64Array.from(scored, (term) => term.tfidf / norm)}
+      ? {
+          terms: Int32Array.from(strongest, (position) => ids[position] as number),
+          weights: Float64Array.from(strongest, (position) => (scores[position] as number) / norm)
+        }
       : {terms: new Int32Array(0), weights: new Float64Array(0)}
   }
 }

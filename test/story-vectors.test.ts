@@ -45,3 +45,17 @@ test('StoryVectorFile gives back every vector and links the same stories as Stor
   file.close()
   t.deepEqual(await readdir(folder), [], 'the files are removed')
 })
+
+test('a vector of the ids add gave equals the vector of the terms, ties broken by the term', function (t) {
+  const index = new StoryTermIndex()
+  // Every term counted once in one document of two: equal scores, so only
+  // the order of the terms decides which `settings.terms` are kept.
+  const many = storyTerms({text: Array.from({length: 80}, (_, word) => 'term' + String.fromCharCode(97 + (word % 26), 97 + Math.floor(word / 26))).join(' ')})
+  const ids = index.add(many)
+  index.add(storyTerms({text: 'other words here'}))
+  const plain = (vector: {terms: Int32Array; weights: Float64Array}) => [[...vector.terms], [...vector.weights]]
+  const fromIds = index.vectorOfIds(ids, many.map(([, count]) => count), settings)
+  t.deepEqual(plain(fromIds), plain(index.vector(many, settings)))
+  t.is(fromIds.terms.length, settings.terms)
+  t.deepEqual([...fromIds.terms], [...ids.subarray(0, settings.terms)], 'the first terms by code unit')
+})
