@@ -14,7 +14,8 @@
 import {closeSync, openSync, rmSync} from 'node:fs'
 import {defaultChunk, sortedValues} from './sorted-values.js'
 import {writeValues} from './typed-file.js'
-import {bandKey, type IndexEntry, type Settings} from '../stages/near-duplicates.js'
+import type {IndexEntries} from '../stages/index-entries.js'
+import {bandKey, type Settings} from '../stages/near-duplicates.js'
 
 /** Keys kept per band before they are appended to the work file. */
 const writeBuffer = 1024
@@ -27,14 +28,16 @@ const scale = 2 ** 21
  * `SignatureSource.buckets` in `stages/near-duplicates.ts`), band by band, by
  * key: positions ascending in each.
  *
- * @param documents
- *   Documents, the indexed ones that stay as they are first.
+ * @param entries
+ *   Entries of the documents.
+ * @param rows
+ *   Row of the document at each position, the indexed ones that stay as they are first.
  * @param first
  *   Position of the first document to match.
  * @param searched
  *   `1` at the positions to search.
  * @param signature
- *   Signature of a document, asked for in ascending order of position (the view may change at the next call).
+ *   Signature of the document at a row, asked for in ascending order of position (the view may change at the next call).
  * @param settings
  *   Duplicate settings.
  * @param file
@@ -44,27 +47,28 @@ const scale = 2 ** 21
  * @returns
  *   Buckets of two or more whose last position is from `first` on.
  */
-export function* bandBuckets<Entry extends IndexEntry>(
-  documents: readonly Entry[],
+export function* bandBuckets(
+  entries: IndexEntries,
+  rows: Int32Array,
   first: number,
   searched: Uint8Array,
-  signature: (document: Entry) => Uint32Array,
+  signature: (row: number) => Uint32Array,
   settings: Settings,
   file: string,
   chunk = defaultChunk
 ): Generator<number[]> {
-  if (documents.length >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
+  if (rows.length >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
   if (!(Number.isInteger(chunk) && chunk > 0)) throw new TypeError('Expected `chunk` to be a positive integer, got `' + chunk + '`')
-  const {bands, rows} = settings
+  const {bands} = settings
   // A signature of a document without shingles or immutables is all
   // 0xffffffff: it shares every band with its like, so it is in no bucket
   // of those bands.
   let withShingles = 0
   let withImmutables = 0
-  for (const [position, document] of documents.entries()) {
+  for (const [position, row] of rows.entries()) {
     if (searched[position] === 0) continue
-    if (document.shingles > 0) withShingles++
-    if (document.immutables > 0) withImmutables++
+    if (entries.shingles(row) > 0) withShingles++
+    if (entries.immutables(row) > 0) withImmutables++
   }
   const counts = Array.from({length: 2 * bands}, (_, band) => (band < bands ? withShingles : withImmutables))
   const starts: number[] = []
@@ -108,13 +112,13 @@ export function* bandBuckets<Entry extends IndexEntry>(
       written[band] = (written[band] as number) + keys.length
       filled[band] = 0
     }
-    for (const [position, document] of documents.entries()) {
+    for (const [position, row] of rows.entries()) {
       if (searched[position] === 0) continue
-      const values = signature(document)
+      const values = signature(row)
       for (let band = 0; band < 2 * bands; band++) {
-        if ((band < bands ? document.shingles : document.immutables) === 0) continue
+        if ((band < bands ? entries.shingles(row) : entries.immutables(row)) === 0) continue
         const keys = pending[band] as Float64Array
-        keys[filled[band] as number] = bandKey(values, band, rows) * scale + position
+        keys[filled[band] as number] = bandKey(values, band, settings.rows) * scale + position
         filled[band] = (filled[band] as number) + 1
         if (filled[band] === writeBuffer) flush(band)
       }

@@ -9,8 +9,9 @@
  *   order, unsigned 32-bit little-endian integers.
  *
  * A new drop is matched against this index without re-reading earlier
- * drops; a run reads the entries and leaves the signatures in their file,
- * read by row (`duplicate-search.ts`). A run writes `duplicates.pending/` once its duplicates step is done
+ * drops; a run reads the entries into columns (`stages/index-entries.ts`)
+ * and leaves the signatures in their file, read by row
+ * (`duplicate-search.ts`). A run writes `duplicates.pending/` once its duplicates step is done
  * (readers ignore it), renames it to `duplicates.new/` once its outputs are
  * published and then swaps that in with two more renames (the old folder
  * goes to `duplicates.old/` first); when a crash
@@ -26,7 +27,8 @@ import {createInterface} from 'node:readline'
 import type {SignatureSummary} from './document-summary.js'
 import {UsageError} from './inputs.js'
 import {chunkedFile, type ChunkedFile} from './write.js'
-import {emptyIndex, type DuplicateIndex, type IndexEntry, type IndexedDocument, type Settings} from '../stages/near-duplicates.js'
+import {IndexEntries} from '../stages/index-entries.js'
+import {emptyIndex, type DuplicateIndex, type IndexedDocument, type Settings} from '../stages/near-duplicates.js'
 
 /** Version of the files; a change means old indexes must be rebuilt. */
 const formatVersion = 1
@@ -56,15 +58,11 @@ function duplicateIndexFolder(state: string): string {
   return path.join(state, 'duplicates')
 }
 
-/** An index entry with the row of its signature in a file of signatures. */
-export interface FiledEntry extends IndexEntry {
-  /** Row of its signature: in the index's `signatures.bin`, or, for a drop, in the index's rows followed by the drop's. */
-  readonly row: number
-}
-
 /** The entries of a stored index, without their signatures. */
-export interface StoredIndex extends DuplicateIndex<FiledEntry> {
-  /** Its `signatures.bin` (as many rows as documents), or `undefined` when there is no index yet. */
+export interface StoredIndex {
+  /** Entries, in the order of the file (by id): the row of each is the row of its signature in `signatures`. */
+  readonly entries: IndexEntries
+  /** Its `signatures.bin` (as many rows as entries), or `undefined` when there is no index yet. */
   readonly signatures: string | undefined
 }
 
@@ -82,22 +80,17 @@ export interface StoredIndex extends DuplicateIndex<FiledEntry> {
  *   Index.
  */
 export async function readDuplicateIndex(state: string, settings: Settings): Promise<DuplicateIndex> {
-  const stored = await readIndexEntries(state, settings)
-  if (stored.signatures === undefined) return emptyIndex(settings)
+  const {entries, signatures} = await readIndexEntries(state, settings)
+  if (signatures === undefined) return emptyIndex(settings)
   const length = 2 * settings.bands * settings.rows
-  const bytes = await readFile(stored.signatures)
+  const bytes = await readFile(signatures)
   // Copy into an aligned buffer once; each document gets a view of it.
-  const values = new Uint32Array(stored.documents.length * length)
+  const values = new Uint32Array(entries.length * length)
   new Uint8Array(values.buffer).set(bytes)
-  const documents: IndexedDocument[] = stored.documents.map((entry) => ({
-    id: entry.id,
-    exact: entry.exact,
-    date: entry.date,
-    shingles: entry.shingles,
-    immutables: entry.immutables,
-    cluster: entry.cluster,
-    signature: values.subarray(entry.row * length, (entry.row + 1) * length)
-  }))
+  const documents: IndexedDocument[] = []
+  for (let row = 0; row < entries.length; row++) {
+    documents.push({...entries.entry(row), signature: values.subarray(row * length, (row + 1) * length)})
+  }
   return {settings, documents}
 }
 
@@ -126,7 +119,8 @@ export async function readIndexEntries(state: string, settings: Settings): Promi
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
   }
-  if (!stored) return {settings, documents: [], signatures: undefined}
+  const entries = new IndexEntries()
+  if (!stored) return {entries, signatures: undefined}
   const length = 2 * settings.bands * settings.rows
   const mismatch = [...signatureSettings].filter((name) => stored[name] !== settings[name])
   if (stored.version !== formatVersion || mismatch.length > 0) {
@@ -137,26 +131,15 @@ export async function readIndexEntries(state: string, settings: Settings): Promi
     )
   }
 
-  const documents: FiledEntry[] = []
   const lines = createInterface({input: createReadStream(path.join(folder, 'documents.jsonl'), {encoding: 'utf8'}), crlfDelay: Infinity})
   for await (const line of lines) {
-    if (line === '') continue
-    const document = JSON.parse(line) as StoredDocument
-    documents.push({
-      id: document.id,
-      exact: document.exact,
-      date: document.date,
-      shingles: document.shingles,
-      immutables: document.immutables,
-      cluster: document.cluster,
-      row: documents.length
-    })
+    if (line !== '') entries.add(JSON.parse(line) as StoredDocument)
   }
   const signatures = path.join(folder, 'signatures.bin')
-  if (documents.length !== stored.documents || (await stat(signatures)).size !== documents.length * length * 4) {
+  if (entries.length !== stored.documents || (await stat(signatures)).size !== entries.length * length * 4) {
     throw new UsageError('Expected `' + folder + '` to hold ' + String(stored.documents) + ' complete documents; delete it to rebuild the index')
   }
-  return {settings, documents, signatures}
+  return {entries, signatures}
 }
 
 /**
@@ -190,30 +173,39 @@ export async function writeDuplicateIndex(state: string, index: DuplicateIndex):
  *   Nothing.
  */
 export async function prepareDuplicateIndex(state: string, index: DuplicateIndex): Promise<void> {
-  await prepareIndexFiles(state, index, (document) => document.signature)
+  const entries = new IndexEntries()
+  for (const document of index.documents) entries.add(document)
+  const rows = Int32Array.from(index.documents.keys())
+  await prepareIndexFiles(state, index.settings, entries, rows, (row) => (index.documents[row] as IndexedDocument).signature)
 }
 
 /**
- * {@link prepareDuplicateIndex} for entries whose signatures are elsewhere.
+ * {@link prepareDuplicateIndex} for entries in columns whose signatures are elsewhere.
  *
  * @param state
  *   State folder.
- * @param index
- *   Index.
+ * @param settings
+ *   Settings the signatures were made with.
+ * @param entries
+ *   Entries.
+ * @param rows
+ *   Rows of the entries the index holds.
  * @param signature
- *   Signature of an entry (a view that may change at the next call).
+ *   Signature of a row (a view that may change at the next call).
  * @returns
  *   Nothing.
  */
-export async function prepareIndexFiles<Entry extends IndexEntry>(
+export async function prepareIndexFiles(
   state: string,
-  index: DuplicateIndex<Entry>,
-  signature: (document: Entry) => Uint32Array
+  settings: Settings,
+  entries: IndexEntries,
+  rows: Int32Array,
+  signature: (row: number) => Uint32Array
 ): Promise<void> {
   const pending = duplicateIndexFolder(state) + '.pending'
-  const {settings} = index
   const length = 2 * settings.bands * settings.rows
-  const documents = [...index.documents].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+  // A typed array's sort is stable: equal ids keep the order of `rows`.
+  const documents = Int32Array.from(rows).sort((left, right) => entries.compareIds(left, right))
   await rm(pending, {recursive: true, force: true})
   await mkdir(pending, {recursive: true})
   const lines = await open(path.join(pending, 'documents.jsonl'), 'w')
@@ -223,17 +215,18 @@ export async function prepareIndexFiles<Entry extends IndexEntry>(
     // index holds (50 MB at 50,000 documents).
     const values = new Uint32Array(writeSlice * length)
     for (let start = 0; start < documents.length; start += writeSlice) {
-      const slice = documents.slice(start, start + writeSlice)
+      const slice = documents.subarray(start, start + writeSlice)
       let text = ''
-      for (const [position, document] of slice.entries()) {
-        values.set(signature(document), position * length)
+      for (const [position, row] of slice.entries()) {
+        values.set(signature(row), position * length)
+        const entry = entries.entry(row)
         const stored: StoredDocument = {
-          id: document.id,
-          exact: document.exact,
-          date: document.date,
-          shingles: document.shingles,
-          immutables: document.immutables,
-          cluster: document.cluster
+          id: entry.id,
+          exact: entry.exact,
+          date: entry.date,
+          shingles: entry.shingles,
+          immutables: entry.immutables,
+          cluster: entry.cluster
         }
         text += JSON.stringify(stored) + '\n'
       }
@@ -355,26 +348,27 @@ export class DropSignatures {
   }
 
   /**
-   * Close the files and read the documents back without their signatures,
-   * in the order they were added (each alone in its cluster).
+   * Close the files and add the documents to entries without their
+   * signatures, in the order they were added (each alone in its cluster):
+   * the rows of their signatures in {@link signatures} follow the rows
+   * already in `entries`.
    *
-   * @param firstRow
-   *   Row of the first document's signature (see {@link FiledEntry}).
+   * @param entries
+   *   Entries (of the index the drop is matched against).
    * @returns
-   *   Entries.
+   *   Nothing.
    */
-  async entries(firstRow: number): Promise<FiledEntry[]> {
+  async addTo(entries: IndexEntries): Promise<void> {
     await this.#documents.close()
     await this.#signatures.close()
-    const documents: FiledEntry[] = []
+    const before = entries.length
     const lines = createInterface({input: createReadStream(this.#path + '.jsonl', {encoding: 'utf8'}), crlfDelay: Infinity})
     for await (const line of lines) {
       const [id, date, exact, shingles, immutables] = JSON.parse(line) as [string, string | null, string, number, number]
-      documents.push({id, exact, date, shingles, immutables, cluster: id, row: firstRow + documents.length})
+      entries.add({id, exact, date, shingles, immutables, cluster: id})
     }
-    if (documents.length !== this.#count) {
-      throw new Error('Expected ' + this.#count + ' documents in `' + this.#path + '.jsonl`, got ' + documents.length)
+    if (entries.length - before !== this.#count) {
+      throw new Error('Expected ' + this.#count + ' documents in `' + this.#path + '.jsonl`, got ' + (entries.length - before))
     }
-    return documents
   }
 }

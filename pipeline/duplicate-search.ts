@@ -4,12 +4,13 @@
  * each other (`matchDocuments` in `stages/near-duplicates.ts`), with the LSH
  * buckets from band keys sorted in a work file (`band-buckets.ts`) and the
  * signatures read back by row only to compare candidates and to write the
- * new index. What stays in memory is an entry (ids, hashes, counts) per
- * document, not its 1 KB signature.
+ * new index. What stays in memory is an entry per document in columns
+ * (`stages/index-entries.ts`: its id's bytes and a few integers), not its
+ * 1 KB signature.
  */
 import path from 'node:path'
 import {bandBuckets} from './band-buckets.js'
-import {type DropSignatures, type FiledEntry, prepareIndexFiles, readIndexEntries} from './duplicate-index.js'
+import {type DropSignatures, prepareIndexFiles, readIndexEntries} from './duplicate-index.js'
 import {SignatureFile} from './signature-file.js'
 import {defaultChunk} from './sorted-values.js'
 import {matchDocuments, type DuplicateResult, type Settings} from '../stages/near-duplicates.js'
@@ -45,8 +46,9 @@ export async function findCopies(
   work: string,
   chunk = defaultChunk
 ): Promise<Map<string, DuplicateResult>> {
-  const index = await readIndexEntries(state, settings)
-  const dropEntries = await drop.entries(index.documents.length)
+  const {entries, signatures} = await readIndexEntries(state, settings)
+  const indexRows = entries.length
+  await drop.addTo(entries)
   const length = 2 * settings.bands * settings.rows
   const files: SignatureFile[] = []
   const open = (file: string | undefined, rows: number, blockRows: number) => {
@@ -57,34 +59,38 @@ export async function findCopies(
     return opened
   }
   try {
-    const indexRows = index.documents.length
     // Two readers per file: one for rows in ascending order (the band keys,
     // the new index), one for candidates at random.
     const reader = (blockRows: number) => {
-      const indexFile = open(index.signatures, indexRows, blockRows)
-      const dropFile = open(drop.signatures, dropEntries.length, blockRows) as SignatureFile
-      return (entry: FiledEntry) =>
-        entry.row < indexRows ? (indexFile as SignatureFile).read(entry.row) : dropFile.read(entry.row - indexRows)
+      const indexFile = open(signatures, indexRows, blockRows)
+      const dropFile = open(drop.signatures, entries.length - indexRows, blockRows) as SignatureFile
+      return (row: number) => (row < indexRows ? (indexFile as SignatureFile).read(row) : dropFile.read(row - indexRows))
     }
     const sequential = reader(sequentialRows)
     const random = reader(1)
     const compared = new Map<number, Uint32Array>()
-    const copies = matchDocuments(index, dropEntries, {
-      signature(entry) {
-        let signature = compared.get(entry.row)
-        if (signature === undefined) {
-          if (compared.size === comparedCache) compared.clear()
-          signature = random(entry).slice()
-          compared.set(entry.row, signature)
-        }
-        return signature
+    const {results, rows} = matchDocuments(
+      entries,
+      indexRows,
+      {
+        signature(row) {
+          let signature = compared.get(row)
+          if (signature === undefined) {
+            if (compared.size === comparedCache) compared.clear()
+            signature = random(row).slice()
+            compared.set(row, signature)
+          }
+          return signature
+        },
+        buckets: (entries, rows, first, searched) =>
+          bandBuckets(entries, rows, first, searched, sequential, settings, path.join(work, 'band-keys'), chunk)
       },
-      buckets: (documents, first, searched) => bandBuckets(documents, first, searched, sequential, settings, path.join(work, 'band-keys'), chunk)
-    })
+      settings
+    )
     compared.clear()
     // The index is written in id order: ascending rows of each file.
-    await prepareIndexFiles(state, index, sequential)
-    return copies
+    await prepareIndexFiles(state, settings, entries, rows, sequential)
+    return results
   } finally {
     for (const file of files) file.close()
   }

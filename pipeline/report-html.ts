@@ -13,7 +13,7 @@ export class ReportTally {
   readonly drops = new Map<string, number>()
   readonly outlets = new Map<string, number>()
   readonly entities = new Map<string, number>()
-  /** Distinct entity labels, when `entities` holds only those its chart shows (see {@link chartCounts}). */
+  /** Distinct entity labels, when `entities` holds only those its chart shows (see {@link ChartCounts}). */
   entityLabels: number | undefined = undefined
   readonly months = new Map<string, number>()
   readonly edits = new Map<string, number>()
@@ -175,16 +175,47 @@ export function add(counts: Map<string, number>, label: string | undefined, amou
 }
 
 /**
- * The counts a bar chart of `counts` shows (not sorted by label): the
- * largest, as many as it has bars.
- *
- * @param counts
- *   Counts by label.
- * @returns
- *   Those counts by label, most frequent first.
+ * The counts a bar chart shows, the largest, as many as it has bars (ties
+ * by label), taken one label at a time: it keeps those, not every label.
  */
-export function chartCounts(counts: ReadonlyMap<string, number>): Map<string, number> {
-  return new Map(sorted(counts).slice(0, maximumBars))
+export class ChartCounts {
+  #labels = 0
+  readonly #largest: Array<[string, number]> = []
+
+  /** Labels seen. */
+  get labels(): number {
+    return this.#labels
+  }
+
+  /**
+   * Count a label seen for the first time.
+   *
+   * @param label
+   *   Label, not given before.
+   * @param count
+   *   Its count.
+   * @returns
+   *   Nothing.
+   */
+  add(label: string, count: number): void {
+    this.#labels++
+    const largest = this.#largest
+    let place = largest.length
+    while (place > 0 && countOrder(largest[place - 1] as [string, number], [label, count]) > 0) place--
+    if (place === maximumBars) return
+    largest.splice(place, 0, [label, count])
+    if (largest.length > maximumBars) largest.pop()
+  }
+
+  /**
+   * The counts the chart shows.
+   *
+   * @returns
+   *   Counts by label, most frequent first.
+   */
+  counts(): Map<string, number> {
+    return new Map(this.#largest)
+  }
 }
 
 /**
@@ -196,7 +227,21 @@ export function chartCounts(counts: ReadonlyMap<string, number>): Map<string, nu
  *   Label and count pairs.
  */
 function sorted(counts: ReadonlyMap<string, number>): Array<[string, number]> {
-  return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+  return [...counts].sort(countOrder)
+}
+
+/**
+ * Order of two counts in a chart: the larger first, ties by label.
+ *
+ * @param left
+ *   Label and count.
+ * @param right
+ *   Label and count.
+ * @returns
+ *   Sort order.
+ */
+function countOrder(left: readonly [string, number], right: readonly [string, number]): number {
+  return right[1] - left[1] || (left[0] < right[0] ? -1 : 1)
 }
 
 /**

@@ -19,6 +19,7 @@
  * See `docs/DEDUPLICATION.md` for the defaults and why.
  */
 import {createHash} from 'node:crypto'
+import {IndexEntries} from './index-entries.js'
 import {mutableNameWords, numberWords, spellingVariants} from './near-duplicates-list.js'
 
 /** Configuration of the duplicate search. */
@@ -44,7 +45,7 @@ export interface Options {
 /** Options with every default filled in and checked. */
 export type Settings = Required<{[Key in keyof Options]: NonNullable<Options[Key]>}>
 
-/** What the index keeps of a document besides its signature. */
+/** What the index keeps of a document besides its signature (in columns while matching: {@link IndexEntries}). */
 export interface IndexEntry {
   /** Document id (`doc_id`). */
   readonly id: string
@@ -66,10 +67,10 @@ export interface IndexedDocument extends IndexEntry {
   readonly signature: Uint32Array
 }
 
-/** The duplicate index: every document seen so far. */
-export interface DuplicateIndex<Entry extends IndexEntry = IndexedDocument> {
+/** The duplicate index in memory: every document seen so far, with its signature. */
+export interface DuplicateIndex {
   readonly settings: Settings
-  readonly documents: Entry[]
+  readonly documents: IndexedDocument[]
 }
 
 /**
@@ -77,19 +78,21 @@ export interface DuplicateIndex<Entry extends IndexEntry = IndexedDocument> {
  * fall in: in memory ({@link matchDrop}), or in files, for drops and indexes
  * too large to hold (`pipeline/duplicate-search.ts`).
  */
-export interface SignatureSource<Entry extends IndexEntry> {
+export interface SignatureSource {
   /**
-   * Both signatures of a document (see {@link IndexedDocument}), left as
-   * they are while matching runs.
+   * Both signatures of the document at a row of the entries (see
+   * {@link IndexedDocument}), left as they are while matching runs.
    */
-  signature(document: Entry): Uint32Array
+  signature(row: number): Uint32Array
   /**
    * Groups of documents that share an LSH band ({@link bandKey}) of either
    * signature; a document without shingles (or immutables) is in no bucket
    * of those bands.
    *
-   * @param documents
-   *   Documents, the indexed ones that stay as they are first.
+   * @param entries
+   *   Entries of the documents.
+   * @param rows
+   *   Row of the document at each position, the indexed ones that stay as they are first.
    * @param first
    *   Position of the first document to match (of the drop, or of a cluster it changed).
    * @param searched
@@ -98,7 +101,15 @@ export interface SignatureSource<Entry extends IndexEntry> {
    *   Every bucket of two or more searched positions whose last is from
    *   `first` on, its positions ascending, in any order.
    */
-  buckets(documents: readonly Entry[], first: number, searched: Uint8Array): Iterable<number[]>
+  buckets(entries: IndexEntries, rows: Int32Array, first: number, searched: Uint8Array): Iterable<number[]>
+}
+
+/** What {@link matchDocuments} gives back. */
+export interface Matched {
+  /** Result of every drop document that has a copy, by id. */
+  readonly results: Map<string, DuplicateResult>
+  /** Rows of the entries the index now holds (all but the indexed ones the drop replaced), in the order matching placed them. */
+  readonly rows: Int32Array
 }
 
 /** How a document relates to the copy its cluster keeps. */
@@ -209,49 +220,66 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
  *   Result of every drop document that has a copy, by id.
  */
 export function matchDrop(index: DuplicateIndex, drop: readonly IndexedDocument[]): Map<string, DuplicateResult> {
-  return matchDocuments(index, drop, {
-    signature: (document) => document.signature,
-    buckets: (documents, first, searched) => candidateBuckets(documents, first, searched, index.settings)
-  })
+  const documents = [...index.documents, ...drop]
+  const entries = new IndexEntries()
+  for (const document of documents) entries.add(document)
+  const signature = (row: number) => (documents[row] as IndexedDocument).signature
+  const {results, rows} = matchDocuments(
+    entries,
+    index.documents.length,
+    {signature, buckets: (entries, rows, first, searched) => candidateBuckets(entries, rows, first, searched, signature, index.settings)},
+    index.settings
+  )
+  index.documents.length = 0
+  for (const row of rows) {
+    const document = documents[row] as IndexedDocument
+    document.cluster = entries.entry(row).cluster
+    index.documents.push(document)
+  }
+  return results
 }
 
 /**
- * {@link matchDrop} with the signatures and the LSH buckets of a source, so
- * that they need not be in memory: every document is compared with the same
- * others, whatever the source and the order of its buckets.
+ * {@link matchDrop} over entries in columns, with the signatures and the LSH
+ * buckets of a source, so that they need not be in memory: every document is
+ * compared with the same others, whatever the source and the order of its
+ * buckets.
  *
- * @param index
- *   Index; changed in place.
- * @param drop
- *   Documents of the drop, each alone in its cluster.
+ * @param entries
+ *   Entries of the index (rows below `indexed`, its order), then those of
+ *   the drop, each alone in its cluster; their clusters are changed in place.
+ * @param indexed
+ *   Rows of the index.
  * @param source
- *   Signatures and buckets of the index's and the drop's documents.
+ *   Signatures and buckets of the rows.
+ * @param settings
+ *   Settings.
  * @returns
- *   Result of every drop document that has a copy, by id.
+ *   Results, and the rows the index now holds.
  */
-export function matchDocuments<Entry extends IndexEntry>(
-  index: DuplicateIndex<Entry>,
-  drop: readonly Entry[],
-  source: SignatureSource<Entry>
-): Map<string, DuplicateResult> {
-  const {settings, documents} = index
-  const replaced = new Set(drop.map((document) => document.id))
-  // A cluster that held a replaced document may have lost its kept copy or
-  // the link that joined it: its other members are matched again, as if new.
-  const changed = new Set(documents.filter((document) => replaced.has(document.id)).map((document) => document.cluster))
-  const again: Entry[] = []
+export function matchDocuments(entries: IndexEntries, indexed: number, source: SignatureSource, settings: Settings): Matched {
+  // A drop document replaces the indexed one with its id (a re-run of the
+  // same drop). A cluster that held a replaced document may have lost its
+  // kept copy or the link that joined it: its other members are matched
+  // again, as if new.
+  const dropNames = new Uint8Array(entries.names)
+  for (let row = indexed; row < entries.length; row++) dropNames[entries.name(row)] = 1
+  const replaced = (row: number) => dropNames[entries.name(row)] === 1
+  const changed = new Uint8Array(entries.names)
+  for (let row = 0; row < indexed; row++) if (replaced(row)) changed[entries.cluster(row)] = 1
+  const placed = new Int32Array(entries.length)
   let first = 0
-  for (const document of documents) {
-    if (replaced.has(document.id)) continue
-    if (changed.has(document.cluster)) again.push(document)
-    else documents[first++] = document
+  for (let row = 0; row < indexed; row++) if (!replaced(row) && changed[entries.cluster(row)] === 0) placed[first++] = row
+  let count = first
+  for (let row = 0; row < indexed; row++) {
+    if (replaced(row) || changed[entries.cluster(row)] === 0) continue
+    entries.setCluster(row, row)
+    placed[count++] = row
   }
-  documents.length = first
-  for (const document of again) document.cluster = document.id
-  for (const document of again) documents.push(document)
-  for (const document of drop) documents.push(document)
+  for (let row = indexed; row < entries.length; row++) placed[count++] = row
+  const rows = placed.subarray(0, count)
 
-  const parents = Int32Array.from(documents.keys())
+  const parents = Int32Array.from(rows.keys())
   const find = (node: number): number => {
     while (parents[node] !== node) {
       const parent = parents[node] as number
@@ -265,44 +293,53 @@ export function matchDocuments<Entry extends IndexEntry>(
     const rightRoot = find(right)
     if (leftRoot !== rightRoot) parents[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot)
   }
-  const compare = (left: Entry, right: Entry) =>
-    compareSignatures(left, source.signature(left), right, source.signature(right), settings)
+  const compare = (left: number, right: number): Comparison => {
+    const leftRow = rows[left] as number
+    const rightRow = rows[right] as number
+    if (entries.sameText(leftRow, rightRow)) return equalWords
+    return compareSignatures(
+      {signature: source.signature(leftRow), shingles: entries.shingles(leftRow), immutables: entries.immutables(leftRow)},
+      {signature: source.signature(rightRow), shingles: entries.shingles(rightRow), immutables: entries.immutables(rightRow)},
+      settings
+    )
+  }
 
   // Earlier runs already linked the indexed documents: keep their clusters.
-  const clusterMember = new Map<string, number>()
+  const clusterMember = new Int32Array(entries.names).fill(-1)
   for (let position = 0; position < first; position++) {
-    const cluster = (documents[position] as Entry).cluster
-    const member = clusterMember.get(cluster)
-    if (member === undefined) clusterMember.set(cluster, position)
+    const cluster = entries.cluster(rows[position] as number)
+    const member = clusterMember[cluster] as number
+    if (member === -1) clusterMember[cluster] = position
     else union(member, position)
   }
-  clusterMember.clear()
 
   // Copies with equal words are linked at once, and only the last of them
   // (a new one when there is one) is searched: thousands of equal texts
-  // would otherwise fill one LSH bucket with millions of pairs.
-  const representatives = new Map<string, number>()
-  for (const [position, document] of documents.entries()) {
-    const other = representatives.get(document.exact)
-    if (other !== undefined) union(other, position)
-    representatives.set(document.exact, position)
+  // would otherwise fill one LSH bucket with millions of pairs. The last
+  // copy of each text so far is found by open addressing on its hash.
+  const latest = new Int32Array(2 ** Math.ceil(Math.log2(2 * count + 1))).fill(-1)
+  const mask = latest.length - 1
+  for (let position = 0; position < count; position++) {
+    const row = rows[position] as number
+    let slot = entries.textHash(row) & mask
+    while (latest[slot] !== -1 && !entries.sameText(rows[latest[slot] as number] as number, row)) slot = (slot + 1) & mask
+    if (latest[slot] !== -1) union(latest[slot] as number, position)
+    latest[slot] = position
   }
 
-  const searched = new Uint8Array(documents.length)
-  for (const position of representatives.values()) searched[position] = 1
-  representatives.clear()
-  for (const bucket of source.buckets(documents, first, searched)) {
+  const searched = new Uint8Array(count)
+  for (const position of latest) if (position !== -1) searched[position] = 1
+  for (const bucket of source.buckets(entries, rows, first, searched)) {
     // Members seen so far, by the root of their set: a new document is
     // compared with the members of each other set until one matches, never
     // with one already in its set.
     const sets = new Map<number, number[]>()
     for (const position of bucket) {
-      const document = documents[position] as Entry
       const joined: number[][] = []
       // Indexed documents were linked by earlier runs: only new ones compare.
       if (position >= first) {
         for (const [root, members] of sets) {
-          if (root !== find(position) && !members.some((other) => compare(documents[other] as Entry, document).match)) continue
+          if (root !== find(position) && !members.some((other) => compare(other, position).match)) continue
           joined.push(members)
           sets.delete(root)
         }
@@ -318,46 +355,50 @@ export function matchDocuments<Entry extends IndexEntry>(
 
   // Members of the clusters of two or more the drop touched (the others did
   // not change, and a document alone keeps itself).
-  const sizes = new Int32Array(documents.length)
-  for (let position = 0; position < documents.length; position++) {
+  const sizes = new Int32Array(count)
+  for (let position = 0; position < count; position++) {
     const root = find(position)
     sizes[root] = (sizes[root] as number) + 1
   }
-  const groups = new Map<number, Entry[]>()
-  for (let position = first; position < documents.length; position++) {
+  const groups = new Map<number, number[]>()
+  for (let position = first; position < count; position++) {
     const root = find(position)
     if ((sizes[root] as number) > 1) groups.set(root, [])
   }
-  for (const [position, document] of documents.entries()) groups.get(find(position))?.push(document)
+  for (let position = 0; position < count; position++) groups.get(find(position))?.push(position)
 
   // One pass per cluster touched by the drop: choose the copy it keeps.
-  const clusters = new Map<number, {keep: Entry; exact: boolean}>()
+  const clusters = new Map<number, {keep: number; exact: boolean}>()
   for (const [root, group] of groups) {
-    const keep = group.reduce((best, document) => (keepOrder(document, best) < 0 ? document : best))
-    for (const member of group) member.cluster = keep.id
-    clusters.set(root, {keep, exact: group.every((member) => member.exact === keep.exact)})
+    const keep = group.reduce((best, position) => (keepOrder(entries, rows[position] as number, rows[best] as number) < 0 ? position : best))
+    const keptRow = rows[keep] as number
+    for (const member of group) entries.setCluster(rows[member] as number, keptRow)
+    clusters.set(root, {keep, exact: group.every((member) => entries.sameText(rows[member] as number, keptRow))})
   }
   groups.clear()
 
   const results: Array<[string, DuplicateResult]> = []
-  for (let position = first; position < documents.length; position++) {
+  for (let position = first; position < count; position++) {
     const cluster = clusters.get(find(position))
-    const document = documents[position] as Entry
-    if (cluster === undefined || !replaced.has(document.id)) continue
+    const row = rows[position] as number
+    // Only the drop's documents have results, not those matched again.
+    if (cluster === undefined || row < indexed) continue
     const {keep, exact} = cluster
-    const kept = document === keep
+    const kept = position === keep
+    const keptRow = rows[keep] as number
+    const keepId = entries.id(keptRow)
     results.push([
-      document.id,
+      entries.id(row),
       {
-        clusterId: clusterId(keep.id),
-        duplicateOf: kept ? null : keep.id,
-        similarity: kept ? 1 : round(compare(document, keep).similarity),
+        clusterId: clusterId(keepId),
+        duplicateOf: kept ? null : keepId,
+        similarity: kept ? 1 : round(compare(position, keep).similarity),
         // The kept copy is `exact` only when every copy of it is.
-        kind: (kept ? exact : document.exact === keep.exact) ? 'exact' : 'near'
+        kind: (kept ? exact : entries.sameText(row, keptRow)) ? 'exact' : 'near'
       }
     ])
   }
-  return new Map(results.sort((left, right) => (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0)))
+  return {results: new Map(results.sort((left, right) => (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))), rows}
 }
 
 /** Result of comparing two indexed documents. */
@@ -381,41 +422,43 @@ export interface Comparison {
  *   Whether they are copies, and how alike they are.
  */
 export function compareDocuments(left: IndexedDocument, right: IndexedDocument, settings: Settings): Comparison {
-  return compareSignatures(left, left.signature, right, right.signature, settings)
+  return left.exact === right.exact ? equalWords : compareSignatures(left, right, settings)
+}
+
+/** Two documents with equal normalised words: copies, without a look at their signatures. */
+const equalWords: Comparison = {match: true, similarity: 1}
+
+/** What comparing signatures reads of a document. */
+interface Signed {
+  /** Both signatures (see {@link IndexedDocument}). */
+  readonly signature: Uint32Array
+  /** Distinct shingles. */
+  readonly shingles: number
+  /** Distinct immutable shingles. */
+  readonly immutables: number
 }
 
 /**
- * Compare two indexed documents, their signatures given apart.
+ * Compare the signatures of two documents whose normalised words differ.
  *
  * @param left
  *   Document.
- * @param leftSignature
- *   Its signature.
  * @param right
  *   Document.
- * @param rightSignature
- *   Its signature.
  * @param settings
  *   Settings.
  * @returns
  *   Whether they are copies, and how alike they are.
  */
-function compareSignatures(
-  left: IndexEntry,
-  leftSignature: Uint32Array,
-  right: IndexEntry,
-  rightSignature: Uint32Array,
-  settings: Settings
-): Comparison {
-  if (left.exact === right.exact) return {match: true, similarity: 1}
+function compareSignatures(left: Signed, right: Signed, settings: Settings): Comparison {
   const length = settings.bands * settings.rows
-  const jaccard = agreement(leftSignature, rightSignature, 0, length)
+  const jaccard = agreement(left.signature, right.signature, 0, length)
   const smaller = Math.min(left.shingles, right.shingles)
   // |A ∩ B| = J / (1 + J) * (|A| + |B|), from the estimated Jaccard J.
   const containment = smaller === 0 ? 0 : Math.min(1, ((jaccard / (1 + jaccard)) * (left.shingles + right.shingles)) / smaller)
   const immutable = Math.min(left.immutables, right.immutables) < settings.minimumShingles
     ? 0
-    : agreement(leftSignature, rightSignature, length, 2 * length)
+    : agreement(left.signature, right.signature, length, 2 * length)
   const longEnough = smaller >= settings.minimumShingles
   const match =
     (longEnough && (jaccard >= settings.threshold || containment >= settings.containment)) ||
@@ -440,96 +483,108 @@ export function clusterId(keepId: string): string {
  * Order in which a cluster chooses the copy it keeps: the earliest published
  * first (undated last), then the most complete (most shingles), then by id.
  *
+ * @param entries
+ *   Entries.
  * @param left
- *   Document.
+ *   Row.
  * @param right
- *   Document.
+ *   Row.
  * @returns
  *   Sort order.
  */
-function keepOrder(left: IndexEntry, right: IndexEntry): number {
-  if (left.date !== right.date) {
-    if (left.date === null) return 1
-    if (right.date === null) return -1
-    return left.date < right.date ? -1 : 1
+function keepOrder(entries: IndexEntries, left: number, right: number): number {
+  const leftDate = entries.date(left)
+  const rightDate = entries.date(right)
+  if (leftDate !== rightDate) {
+    if (leftDate === null) return 1
+    if (rightDate === null) return -1
+    return leftDate < rightDate ? -1 : 1
   }
-  if (left.shingles !== right.shingles) return right.shingles - left.shingles
-  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0
+  if (entries.shingles(left) !== entries.shingles(right)) return entries.shingles(right) - entries.shingles(left)
+  return entries.compareIds(left, right)
 }
 
 /**
  * Groups of documents that share an LSH band of either signature, each with
  * at least one document of the drop (positions from `first` on).
  *
- * @param documents
- *   Indexed documents, the drop last.
+ * @param entries
+ *   Entries of the documents.
+ * @param rows
+ *   Row of the document at each position, the drop last.
  * @param first
  *   Position of the first drop document.
  * @param searched
  *   `1` at the positions to search (one per text).
+ * @param signature
+ *   Signature of the document at a row.
  * @param settings
  *   Settings.
  * @returns
  *   Buckets: positions in ascending order, at least two each.
  */
 function* candidateBuckets(
-  documents: readonly IndexedDocument[],
+  entries: IndexEntries,
+  rows: Int32Array,
   first: number,
   searched: Uint8Array,
+  signature: (row: number) => Uint32Array,
   settings: Settings
 ): Generator<number[]> {
-  const {bands, rows} = settings
+  const {bands} = settings
+  const count = rows.length
   // A band key and a position packed in one float (32 + 21 bits, exact in a
   // double), so one typed-array sort groups equal keys without a Map.
   const scale = 2 ** 21
-  if (documents.length >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
+  if (count >= scale) throw new RangeError('Expected fewer than ' + scale + ' indexed documents')
   // A signature of a document without shingles or immutables is all
   // 0xffffffff: it shares every band with its like, so skip it.
   const skip = (position: number, band: number) => {
-    const document = documents[position] as IndexedDocument
-    return searched[position] === 0 || (band < bands ? document.shingles : document.immutables) === 0
+    const row = rows[position] as number
+    return searched[position] === 0 || (band < bands ? entries.shingles(row) : entries.immutables(row)) === 0
   }
+  const key = (position: number, band: number) => bandKey(signature(rows[position] as number), band, settings.rows)
 
   // A small drop against a large index: bucket the drop's band keys and look
   // every indexed document up in them, instead of sorting the whole index.
-  if ((documents.length - first) * 8 <= first) {
+  if ((count - first) * 8 <= first) {
     for (let band = 0; band < 2 * bands; band++) {
       const buckets = new Map<number, number[]>()
-      for (let position = first; position < documents.length; position++) {
+      for (let position = first; position < count; position++) {
         if (skip(position, band)) continue
-        const key = bandKey((documents[position] as IndexedDocument).signature, band, rows)
-        const bucket = buckets.get(key)
+        const bucketKey = key(position, band)
+        const bucket = buckets.get(bucketKey)
         if (bucket) bucket.push(position)
-        else buckets.set(key, [position])
+        else buckets.set(bucketKey, [position])
       }
       const indexed = new Map<number, number[]>()
       for (let position = 0; position < first; position++) {
         if (skip(position, band)) continue
-        const key = bandKey((documents[position] as IndexedDocument).signature, band, rows)
-        if (!buckets.has(key)) continue
-        const bucket = indexed.get(key)
+        const bucketKey = key(position, band)
+        if (!buckets.has(bucketKey)) continue
+        const bucket = indexed.get(bucketKey)
         if (bucket) bucket.push(position)
-        else indexed.set(key, [position])
+        else indexed.set(bucketKey, [position])
       }
-      for (const [key, bucket] of buckets) {
-        const members = [...(indexed.get(key) ?? []), ...bucket]
+      for (const [bucketKey, bucket] of buckets) {
+        const members = [...(indexed.get(bucketKey) ?? []), ...bucket]
         if (members.length > 1) yield members
       }
     }
     return
   }
 
-  const table = new Float64Array(documents.length)
+  const table = new Float64Array(count)
   for (let band = 0; band < 2 * bands; band++) {
-    for (const [position, document] of documents.entries()) {
-      table[position] = skip(position, band) ? -1 - position : bandKey(document.signature, band, rows) * scale + position
+    for (let position = 0; position < count; position++) {
+      table[position] = skip(position, band) ? -1 - position : key(position, band) * scale + position
     }
     table.sort()
     let start = 0
     while (start < table.length) {
-      const key = Math.floor((table[start] as number) / scale)
+      const bucketKey = Math.floor((table[start] as number) / scale)
       let end = start + 1
-      while (end < table.length && Math.floor((table[end] as number) / scale) === key) end++
+      while (end < table.length && Math.floor((table[end] as number) / scale) === bucketKey) end++
       // Positions ascend within a key, so a drop document comes last.
       if ((table[start] as number) >= 0 && end - start > 1 && (table[end - 1] as number) % scale >= first) {
         yield Array.from(table.subarray(start, end), (value) => value % scale)

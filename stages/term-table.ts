@@ -114,6 +114,56 @@ export class TermTable {
   }
 
   /**
+   * Order of the strings of two ids, by code unit, as `<` orders strings;
+   * without making either string.
+   *
+   * @param left
+   *   Id.
+   * @param right
+   *   Id.
+   * @returns
+   *   Negative when the left string sorts first, positive when the right one does, `0` when they are equal.
+   */
+  compare(left: number, right: number): number {
+    const leftLength = this.#length(left)
+    const rightLength = this.#length(right)
+    for (let index = 0; index < Math.min(leftLength, rightLength); index++) {
+      const difference = this.#code(left, index) - this.#code(right, index)
+      if (difference !== 0) return difference
+    }
+    return leftLength - rightLength
+  }
+
+  /**
+   * Number of code units of the string of an id.
+   *
+   * @param id
+   *   Id.
+   * @returns
+   *   Length.
+   */
+  #length(id: number): number {
+    return ((this.#starts[id + 1] as number) - (this.#starts[id] as number)) / (1 + (this.#wide[id] as number))
+  }
+
+  /**
+   * A code unit of the string of an id.
+   *
+   * @param id
+   *   Id.
+   * @param index
+   *   Position of the code unit.
+   * @returns
+   *   Code unit.
+   */
+  #code(id: number, index: number): number {
+    const start = this.#starts[id] as number
+    return this.#wide[id] === 0
+      ? (this.#bytes[start + index] as number)
+      : (this.#bytes[start + 2 * index] as number) | ((this.#bytes[start + 2 * index + 1] as number) << 8)
+  }
+
+  /**
    * The slot of a string: where it is, or the empty slot where it would go.
    *
    * @param text
@@ -202,7 +252,7 @@ function hash(text: string): number {
  * @returns
  *   Larger array, starting with the values of `array`.
  */
-function grown<Array extends Int32Array | Uint8Array>(array: Array, length: number): Array {
+export function grown<Array extends Int32Array | Uint32Array | Uint8Array>(array: Array, length: number): Array {
   const larger = new (array.constructor as new (length: number) => Array)(Math.max(length, Math.ceil(array.length * 1.5)))
   larger.set(array)
   return larger

@@ -5,6 +5,7 @@ import test from 'ava'
 import {bandBuckets} from '../pipeline/band-buckets.js'
 import {commitDuplicateIndex, prepareDuplicateIndex} from '../pipeline/duplicate-index.js'
 import {findCopies} from '../pipeline/duplicate-search.js'
+import {IndexEntries} from '../stages/index-entries.js'
 import {dropSignatures} from './helpers.js'
 import {
   bandKey,
@@ -12,7 +13,8 @@ import {
   emptyIndex,
   indexDocument,
   matchDrop,
-  type DropDocument
+  type DropDocument,
+  type IndexedDocument
 } from '../stages/near-duplicates.js'
 
 const settings = duplicateSettings()
@@ -23,18 +25,23 @@ const documents = manyDocuments(600)
 test('bandBuckets gives the buckets of every band key, also when a bucket is larger than a sorted chunk', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-band-keys-'))
   const indexed = documents.map((document) => indexDocument(document, settings))
+  const entries = new IndexEntries()
+  for (const document of indexed) entries.add(document)
+  // Positions in another order than rows, as matching places them.
+  const rows = Int32Array.from(indexed.keys()).reverse()
   const first = 200
   const searched = new Uint8Array(indexed.length).fill(1)
   searched[7] = 0
   const buckets = (chunk?: number) => [
-    ...bandBuckets(indexed, first, searched, (document) => document.signature, settings, path.join(folder, 'keys'), chunk)
+    ...bandBuckets(entries, rows, first, searched, (row) => (indexed[row] as IndexedDocument).signature, settings, path.join(folder, 'keys'), chunk)
   ]
 
   // Reference: group the positions of each band by key, in memory.
   const expected: number[][] = []
   for (let band = 0; band < 2 * settings.bands; band++) {
     const groups = new Map<number, number[]>()
-    for (const [position, document] of indexed.entries()) {
+    for (const [position, row] of rows.entries()) {
+      const document = indexed[row] as IndexedDocument
       if (searched[position] === 0 || (band < settings.bands ? document.shingles : document.immutables) === 0) continue
       const key = bandKey(document.signature, band, settings.rows)
       groups.set(key, [...(groups.get(key) ?? []), position])

@@ -13,6 +13,7 @@ import {
 import {UsageError} from '../pipeline/inputs.js'
 import {run} from '../pipeline/run.js'
 import {SignatureFile} from '../pipeline/signature-file.js'
+import {IndexEntries} from '../stages/index-entries.js'
 import {
   clusterId,
   compareDocuments,
@@ -259,12 +260,18 @@ test('keeps a prepared index out of reach until it is committed', async function
   )
 })
 
-test('DropSignatures gives back the entries of a drop in order, their signatures by row', async function (t) {
+test('DropSignatures adds the entries of a drop in order after those there, their signatures by row', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
   const indexed = [...drop, {id: 'empty', text: '', date: null}].map((document) => indexDocument(document, settings))
   const signatures = await dropSignatures(indexed, folder)
-  const entries = await signatures.entries(3)
-  t.deepEqual(entries, indexed.map(({signature, ...entry}, position) => ({...entry, row: 3 + position})))
+  const entries = new IndexEntries()
+  const {signature, ...indexedEntry} = indexDocument({id: 'indexed', text: wire, date: null}, settings)
+  entries.add({...indexedEntry, cluster: 'wire'})
+  await signatures.addTo(entries)
+  t.deepEqual(
+    Array.from({length: entries.length}, (_, row) => entries.entry(row)),
+    [{...indexedEntry, cluster: 'wire'}, ...indexed.map(({signature, ...entry}) => entry)]
+  )
   const file = new SignatureFile(signatures.signatures, 2 * settings.bands * settings.rows, 4)
   t.is(file.rows, indexed.length)
   t.deepEqual(indexed.map((_, row) => [...file.read(row)]), indexed.map((document) => [...document.signature]))

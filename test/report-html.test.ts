@@ -1,5 +1,5 @@
 import test from 'ava'
-import {reportHtml, tallyRows} from '../pipeline/report-html.js'
+import {ChartCounts, reportHtml, tallyRows} from '../pipeline/report-html.js'
 import type {RunReport} from '../pipeline/run.js'
 
 const report: RunReport = {
@@ -47,4 +47,14 @@ test('renders a self-contained page with a chart per view', function (t) {
   t.regex(html, />2025-08<\/text>/)
   t.regex(html, /<td>x\.bin<\/td><td>binary<\/td>/)
   t.regex(html, /Duplicate clusters \(documents per cluster\)<\/h2><p class="empty">Nothing to show/)
+})
+
+test('ChartCounts keeps the 20 largest counts, ties by label, of labels given one at a time', function (t) {
+  const counts = new ChartCounts()
+  const labels = Array.from({length: 300}, (_, index): [string, number] => ['label ' + ((index * 37) % 300), (index * 7) % 23])
+  for (const [label, count] of labels) counts.add(label, count)
+  const expected = [...labels].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1)).slice(0, 20)
+  t.deepEqual([...counts.counts()], expected)
+  t.is(counts.labels, 300)
+  t.deepEqual([...new ChartCounts().counts()], [])
 })

@@ -19,3 +19,13 @@ test('TermTable gives each distinct string one id, in order of addition, through
     all.map((text) => text.startsWith('entity:'))
   )
 })
+
+test('TermTable compares the strings of two ids as `<` orders them', function (t) {
+  const table = new TermTable()
+  const strings = ['b', 'a', 'ab', '', 'B', 'é', '東京', 'e\u0301', 'ab\u00ff', 'ab\u0100', 'zz']
+  for (const text of strings) table.add(text)
+  const ids = strings.map((_, id) => id)
+  const byCompare = [...ids].sort((left, right) => table.compare(left, right)).map((id) => strings[id])
+  t.deepEqual(byCompare, [...strings].sort())
+  t.is(table.compare(0, 0), 0)
+})
