@@ -625,10 +625,10 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
 /**
  * Story of every processed document, from the term counts the run kept in
  * a file (read back one document at a time), the terms as the ids the index
- * gave them: no string of a term is parsed or looked up a second time. The vectors go to work files
- * as they are made, and the term index is emptied before the documents are
- * linked: only where each vector starts, and which terms are entities, stay
- * in memory.
+ * gave them: no string of a term is parsed or looked up a second time. The
+ * vectors go to work files as they are made, and the term index is emptied
+ * before the documents are linked: only where each vector starts, and which
+ * terms are entities, stay in memory.
  *
  * @param file
  *   File of term counts, one document per line, in `doc_id` order: JSON

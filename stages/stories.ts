@@ -80,7 +80,7 @@ export function storySettings(options: Options = {}): Settings {
   return settings
 }
 
-/** Term counts of one document, sorted by term: what story grouping keeps of a document's text. */
+/** Term counts of one document, sorted by term (by code unit, which breaks ties between equal scores): what story grouping keeps of a document's text. */
 export type StoryTerms = ReadonlyArray<readonly [term: string, count: number]>
 
 /** The strongest terms of a document (ids in a {@link StoryTermIndex}), strongest first, with unit-length weights. */
