@@ -4,7 +4,7 @@
 
 NODE_MODULES := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline stages test bench -name '*.ts' 2>/dev/null) tsconfig.json package.json
-NEWSDROP := node dist/pipeline/cli.js
+NEWSDROP := bin/newsdrop
 # Shared data (gold, public eval sets, benchmark corpus) lives beside the project.
 SHARED ?= ../shared
 export NEWSDROP_SHARED := $(abspath $(SHARED))

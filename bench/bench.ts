@@ -23,7 +23,8 @@ const {values} = parseArgs({
 })
 const documents = Number(values.documents)
 const workerCounts = values.workers.split(',').map(Number)
-const cli = path.resolve(import.meta.dirname, '../pipeline/cli.js')
+// The command users run (`bin/newsdrop`, which sets up the allocator), on this Node.
+const command = path.resolve(import.meta.dirname, '../../bin/newsdrop')
 
 const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-bench-'))
 const input = path.join(folder, 'input')
@@ -120,7 +121,10 @@ await rm(folder, {recursive: true, force: true})
  */
 async function newsdrop(options: string[]): Promise<{report: RunReport; seconds: number}> {
   const start = performance.now()
-  const {stderr} = await promisify(execFile)(process.execPath, [cli, 'run', '--input', input, ...options], {maxBuffer: 1 << 26})
+  const {stderr} = await promisify(execFile)(command, ['run', '--input', input, ...options], {
+    env: {...process.env, NODE: process.execPath},
+    maxBuffer: 1 << 26
+  })
   const seconds = (performance.now() - start) / 1000
   const output = options[options.indexOf('--output') + 1] as string
   const report = JSON.parse(await readFile(path.join(output, 'run.json'), 'utf8')) as RunReport

@@ -23,7 +23,7 @@ import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {attachLineCounts} from '../pipeline/corpus.js'
-import {findInputs} from '../pipeline/inputs.js'
+import {absolutePathOf, docIdOf, findInputs} from '../pipeline/inputs.js'
 import {createProcessors, processDocument} from '../pipeline/processor.js'
 import {decoded, rawPlace} from '../pipeline/record.js'
 import {findDates} from '../stages/dates.js'
@@ -71,14 +71,15 @@ printTable(rows)
  */
 async function evaluateSamples(): Promise<Score> {
   const processors = createProcessors()
-  const inputs = await findInputs(path.join(projectRoot, 'input'))
+  const root = path.join(projectRoot, 'input')
+  const inputs = await findInputs(root)
   const files: VFile[] = []
-  for (const document of inputs.documents) {
-    const bytes = await readFile(document.absolutePath)
+  for (const {sourcePath, metadataText} of inputs.documents) {
+    const bytes = await readFile(absolutePathOf(root, sourcePath))
     const file = new VFile({
-      path: document.sourcePath,
+      path: sourcePath,
       value: bytes,
-      data: {docId: document.docId, sourcePath: document.sourcePath, bytes: bytes.byteLength, metadata: document.metadata}
+      data: {docId: docIdOf(sourcePath), sourcePath, bytes: bytes.byteLength, metadata: JSON.parse(metadataText) as Record<string, string>}
     })
     await processDocument(processors.clean, file)
     files.push(file)

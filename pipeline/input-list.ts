@@ -65,7 +65,7 @@ export class InputList {
     const position = this.#paths.size
     if (position === this.#bytes.length) throw new RangeError('Expected at most ' + this.#bytes.length + ' inputs')
     if (this.#paths.add(document.sourcePath) !== position) throw new Error('Unexpected input `' + document.sourcePath + '` listed twice')
-    this.#metadataOf[position] = this.#metadata.add(JSON.stringify(document.metadata))
+    this.#metadataOf[position] = this.#metadata.add(document.metadataText)
     this.#digests.set(Buffer.from(sha256, 'hex'), position * 32)
     this.#bytes[position] = bytes
   }

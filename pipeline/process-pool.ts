@@ -8,7 +8,7 @@
  * threads and 1.67x across two processes (docs/PERFORMANCE.md).
  */
 import {fork, type ChildProcess} from 'node:child_process'
-import {heapGrowing} from './heap.js'
+import {heapGrowing, workerEnvironment} from './heap.js'
 import type {TaskResults, WorkerTask} from './worker.js'
 
 /** What worker processes used, reported when the pool closes. */
@@ -148,6 +148,7 @@ export class ProcessPool {
     const child = fork(new URL('worker-process.js', import.meta.url), [], {
       serialization: 'advanced',
       execArgv: [...process.execArgv, heapGrowing],
+      env: workerEnvironment(process.env),
       // Anything a process prints goes to the run's standard error, never
       // its standard output.
       stdio: ['ignore', 2, 2, 'ipc']

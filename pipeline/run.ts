@@ -17,7 +17,7 @@ import {documentTables, parseSummary, rowLine} from './document-summary.js'
 import {commitDuplicateIndex, discardDuplicateIndex, DropSignatures} from './duplicate-index.js'
 import {findCopies} from './duplicate-search.js'
 import {InputList, type ListedInput} from './input-list.js'
-import {findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
+import {absolutePathOf, findInputs, UsageError, type InputDocument, type Reject} from './inputs.js'
 import {LineCounts} from './line-counts.js'
 import type {PipelineOptions} from './processor.js'
 import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
@@ -186,7 +186,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     stepStarted = performance.now()
   }
 
-  const documents = [...inputs.documents].sort((left, right) => compareText(left.docId, right.docId))
+  const {documents} = inputs
   const workers = settings.engine === 'bullmq' ? 1 : (settings.workers ?? (documents.length >= minimumForWorkers ? availableParallelism() : 1))
   // Started before the reading, so that the processes load the stages and
   // the entity model (about half a second) while this one reads.
@@ -206,15 +206,14 @@ export async function run(settings: RunSettings): Promise<RunReport> {
   const scratch = {buffer: Buffer.allocUnsafe(1 << 16)}
   let bytes = 0
   for (const document of documents) {
-    const item = readInput(document, maximumBytes, rejects, scratch)
+    const item = readInput(input, document, maximumBytes, rejects, scratch)
     if (item === undefined) continue
     read.add(document, item.sha256, item.bytes)
     bytes += item.bytes
   }
-  // An async function keeps its locals until it returns: the lists of
-  // objects are emptied once the columns hold their documents.
+  // An async function keeps its locals until it returns: the list of
+  // objects is emptied once the columns hold its documents.
   documents.length = 0
-  inputs.documents.length = 0
 
   // Everything a run's result depends on is known once the bytes are read:
   // an unchanged drop stops here, before any stage runs.
@@ -785,6 +784,8 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
 /**
  * Read one input and hash it, or add a reject.
  *
+ * @param root
+ *   Input folder.
  * @param document
  *   Input document.
  * @param maximumBytes
@@ -797,14 +798,16 @@ async function readPreviousReport(output: string): Promise<RunReport | undefined
  *   The digest and size of its bytes, or `undefined`.
  */
 function readInput(
+  root: string,
   document: InputDocument,
   maximumBytes: number,
   rejects: Reject[],
   scratch: {buffer: Buffer}
 ): {readonly sha256: string; readonly bytes: number} | undefined {
   let bytes: Buffer
+  const absolutePath = absolutePathOf(root, document.sourcePath)
   try {
-    const stats = statSync(document.absolutePath)
+    const stats = statSync(absolutePath)
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'})
     if (stats.size > maximumBytes) {
       rejects.push({
@@ -814,7 +817,7 @@ function readInput(
       })
       return undefined
     }
-    bytes = readWhole(document.absolutePath, scratch)
+    bytes = readWhole(absolutePath, scratch)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     rejects.push({sourcePath: document.sourcePath, reason: 'unreadable', detail: 'Cannot read the file (' + code + ')'})

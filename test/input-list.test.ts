@@ -9,7 +9,7 @@ const documents = [
   {sourcePath: '2025-08-08/b.text', metadata: {}},
   {sourcePath: 'São Paulo/東京.txt', metadata: {title: 'Naïve “quotes”', url: 'https://example.com/1'}},
   {sourcePath: 'c.TXT', metadata: {}}
-].map(({sourcePath, metadata}) => ({sourcePath, docId: docIdOf(sourcePath), absolutePath: absolutePathOf(root, sourcePath), metadata}))
+].map(({sourcePath, metadata}) => ({sourcePath, metadataText: JSON.stringify(metadata), docId: docIdOf(sourcePath), absolutePath: absolutePathOf(root, sourcePath), metadata}))
 
 test('InputList gives back each input as added, its id and absolute path derived from its path', function (t) {
   const list = new InputList(root, documents.length)
@@ -17,10 +17,10 @@ test('InputList gives back each input as added, its id and absolute path derived
   t.is(list.length, documents.length)
   t.deepEqual(
     documents.map((_, position) => list.input(position)),
-    documents.map((document, position) => ({...document, sha256: String(position).repeat(64)}))
+    documents.map(({metadataText, ...document}, position) => ({...document, sha256: String(position).repeat(64)}))
   )
   t.deepEqual(documents.map((_, position) => list.bytes(position)), [1000, 1001, 1002, 1003])
-  t.deepEqual(documents.map((_, position) => list.metadataText(position)), documents.map((document) => JSON.stringify(document.metadata)))
+  t.deepEqual(documents.map((_, position) => list.metadataText(position)), documents.map((document) => document.metadataText))
   t.like(list.input(2), {docId: 'São Paulo/東京', absolutePath: path.join(root, 'São Paulo', '東京.txt')})
   t.is(list.input(3).docId, 'c')
 })
