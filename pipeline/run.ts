@@ -391,7 +391,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 
     // No local for the stories: a run keeps its locals to its end.
     await writeCorpusFields(
-      path.join(work, 'corpus-fields.json'),
+      path.join(work, 'corpus-fields'),
       await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories, work),
       copies
     )
@@ -417,7 +417,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
           rows: path.join(work, name),
           folder: staging,
           byteOrderMark,
-          corpusFields: name === 'documents' || name === 'documents.jsonl' ? path.join(work, 'corpus-fields.json') : undefined
+          corpusFields: name === 'documents' || name === 'documents.jsonl' ? path.join(work, 'corpus-fields') : undefined
         }).then((result) => [name === 'documents.jsonl' ? name : tables[name].file, result.rows] as const))
       )
     )
@@ -659,14 +659,16 @@ async function linkStoryTerms(file: string, index: StoryTermIndex, settings: Sto
 
 /**
  * Write the fields the corpus steps give each document (its story and its
- * duplicate cluster) to `corpus-fields.json` for the write tasks, one
- * document at a time: as one object and its JSON text, 50,000 documents'
- * fields were the largest thing the stories step made.
+ * duplicate cluster) to `corpus-fields` for the write tasks, a line
+ * `[doc_id, fields]` per document in `doc_id` order, the order of the rows
+ * they go into: as one object and its JSON text, 50,000 documents' fields
+ * were the largest thing the stories step made, and the worker writing
+ * `documents` read them back whole.
  *
  * @param file
  *   Path of the file.
  * @param storyIds
- *   Story id by document id, for every processed document.
+ *   Story id by document id, for every processed document, in `doc_id` order.
  * @param copies
  *   Duplicate result of each document that has a copy.
  * @returns
@@ -675,17 +677,14 @@ async function linkStoryTerms(file: string, index: StoryTermIndex, settings: Sto
 async function writeCorpusFields(file: string, storyIds: ReadonlyMap<string, string>, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
   const output = await chunkedFile(file)
   try {
-    let separator = '{'
     for (const [docId, storyId] of storyIds) {
       const copy = copies.get(docId)
       const fields: CorpusFields = {
         story_id: storyId,
         duplicate: copy ? {cluster_id: copy.clusterId, duplicate_of: copy.duplicateOf, similarity: copy.similarity, kind: copy.kind} : null
       }
-      await output.write(separator + JSON.stringify(docId) + ':' + JSON.stringify(fields))
-      separator = ','
+      await output.write(JSON.stringify([docId, fields]) + '\n')
     }
-    await output.write(separator === '{' ? '{}' : '}')
   } finally {
     await output.close()
   }

@@ -3,7 +3,7 @@
  * output folder.
  */
 import {createReadStream} from 'node:fs'
-import {access, chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, symlink} from 'node:fs/promises'
+import {access, chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import {stringify} from 'csv-stringify/sync'
@@ -87,7 +87,11 @@ export interface WriteTableTask {
   readonly folder: string
   /** Start the CSV file with a UTF-8 byte order mark. */
   readonly byteOrderMark: boolean
-  /** File of the corpus fields of each document (`documents` and `documents.jsonl`): JSON object of `doc_id` to {@link CorpusFields}. */
+  /**
+   * File of the corpus fields of each document (`documents` and
+   * `documents.jsonl`): a line `[doc_id, fields]` (see {@link CorpusFields})
+   * per document, in the order of the rows.
+   */
   readonly corpusFields?: string | undefined
 }
 
@@ -112,16 +116,14 @@ export interface CorpusFields {
  *   Rows written.
  */
 export async function writeTable(task: WriteTableTask): Promise<{rows: number}> {
-  const fields = task.corpusFields
-    ? new Map(Object.entries(JSON.parse(await readFile(task.corpusFields, 'utf8')) as Record<string, CorpusFields>))
-    : undefined
+  const fields = task.corpusFields ? new CorpusFieldsReader(task.corpusFields) : undefined
   const lines = readLines(task.rows)
   if (task.table === 'documents.jsonl') {
     const output = await chunkedFile(path.join(task.folder, 'documents.jsonl'))
     let count = 0
     for await (const line of lines) {
       const docId = JSON.parse(/^\{"doc_id":("(?:[^"\\]|\\.)*")/.exec(line)?.[1] ?? '""') as string
-      const found = fields?.get(docId)
+      const found = await fields?.next(docId)
       // Spliced, not parsed and serialised again: the line holds the whole
       // text. In JSON text every quote inside a string is escaped, so the
       // placeholder can only be the object's own keys.
@@ -159,7 +161,7 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
   for await (const line of lines) {
     const cells = JSON.parse(line) as Cells
     if (corpusColumns) {
-      const found = fields?.get(String(cells[corpusColumns.doc]))
+      const found = await fields?.next(String(cells[corpusColumns.doc]))
       if (found) {
         cells[corpusColumns.story] = found.story_id
         cells[corpusColumns.cluster] = found.duplicate?.cluster_id ?? null
@@ -174,6 +176,41 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
   await parquet.finish()
   await csv.close()
   return {rows: count}
+}
+
+/**
+ * The corpus fields of documents, read from their file a line at a time as
+ * the rows ask for them: the fields of 50,000 documents as one object (and a
+ * `Map` made from it) grew the heap of the worker writing `documents`.
+ */
+class CorpusFieldsReader {
+  readonly #lines: AsyncGenerator<string>
+
+  /**
+   * @param file
+   *   File of lines `[doc_id, fields]`, in the order of the rows.
+   */
+  constructor(file: string) {
+    this.#lines = readLines(file)
+  }
+
+  /**
+   * Fields of the next document, which must be the one asked for (every
+   * processed document has a story, so each row has a line).
+   *
+   * @param docId
+   *   Id of the row's document.
+   * @returns
+   *   Its fields.
+   */
+  async next(docId: string): Promise<CorpusFields> {
+    const line = await this.#lines.next()
+    const [id, fields] = line.done ? [undefined, undefined] : (JSON.parse(line.value) as [string, CorpusFields])
+    if (id !== docId || fields === undefined) {
+      throw new Error('Expected the corpus fields of `' + docId + '` next, got ' + (id === undefined ? 'none' : 'those of `' + id + '`'))
+    }
+    return fields
+  }
 }
 
 /**

@@ -72,11 +72,26 @@ test('writeTable() writes only the header and an empty Parquet file when there a
 test('writeTable() fills in the corpus fields of documents.jsonl', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
   await writeFile(path.join(folder, 'objects'), JSON.stringify({doc_id: 'a', story_id: null, duplicate: null, text: 'x'}) + '\n')
-  await writeFile(path.join(folder, 'fields.json'), JSON.stringify({a: {story_id: 'story-1', duplicate: {cluster_id: 'dup-1', duplicate_of: null, similarity: 1, kind: 'exact'}}}))
-  await writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields.json')})
+  await writeFile(path.join(folder, 'fields'), JSON.stringify(['a', {story_id: 'story-1', duplicate: {cluster_id: 'dup-1', duplicate_of: null, similarity: 1, kind: 'exact'}}]) + '\n')
+  await writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields')})
   t.is(
     await readFile(path.join(folder, 'documents.jsonl'), 'utf8'),
     '{"doc_id":"a","story_id":"story-1","duplicate":{"cluster_id":"dup-1","duplicate_of":null,"similarity":1,"kind":"exact"},"text":"x"}\n'
+  )
+})
+
+test('writeTable() fails when the corpus fields are not in the order of the rows', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-stream-'))
+  await writeFile(path.join(folder, 'objects'), ['a', 'b'].map((id) => JSON.stringify({doc_id: id, story_id: null, duplicate: null, text: 'x'}) + '\n').join(''))
+  await writeFile(path.join(folder, 'fields'), ['b', 'a'].map((id) => JSON.stringify([id, {story_id: 'story-' + id, duplicate: null}]) + '\n').join(''))
+  await t.throwsAsync(
+    writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields')}),
+    {message: 'Expected the corpus fields of `a` next, got those of `b`'}
+  )
+  await writeFile(path.join(folder, 'fields'), JSON.stringify(['a', {story_id: 'story-a', duplicate: null}]) + '\n')
+  await t.throwsAsync(
+    writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields')}),
+    {message: 'Expected the corpus fields of `b` next, got none'}
   )
 })
 
