@@ -33,10 +33,13 @@ import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} fro
 import {duplicateSettings, type DuplicateResult, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
   linkStories,
+  storyId,
   StoryTermIndex,
   storySettings,
   type Options as StoryOptions,
-  type Settings as StorySettings
+  type Settings as StorySettings,
+  type StoryDocumentList,
+  type StoryLinks
 } from '../stages/stories.js'
 import './document.js'
 
@@ -389,12 +392,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
     endStep('duplicates')
 
-    // No local for the stories: a run keeps its locals to its end.
-    await writeCorpusFields(
-      path.join(work, 'corpus-fields'),
-      await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories, work),
-      copies
-    )
+    await linkStoryTerms(path.join(work, 'story-terms'), storyTerms, stories, work, copies)
     endStep('stories')
 
     const corpusTables: Partial<Record<TableName, Row[]>> = {
@@ -622,12 +620,14 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
 }
 
 /**
- * Story of every processed document, from the term counts the run kept in
- * a file (read back one document at a time), the terms as the ids the index
+ * Link every processed document to its story and write its corpus fields
+ * (see {@link writeCorpusFields}), from the term counts the run kept in a
+ * file (read back one document at a time), the terms as the ids the index
  * gave them: no string of a term is parsed or looked up a second time. The
  * vectors go to work files as they are made, and the term index is emptied
- * before the documents are linked: only where each vector starts, and which
- * terms are entities, stay in memory.
+ * before the documents are linked: only where each vector starts, the
+ * documents' ids and dates (in columns), and which terms are entities, stay
+ * in memory.
  *
  * @param file
  *   File of term counts, one document per line, in `doc_id` order: JSON
@@ -637,11 +637,13 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
  * @param settings
  *   Story settings.
  * @param work
- *   Work folder of the run (for the vectors, removed when done).
+ *   Work folder of the run (for the vectors, removed when done; and `corpus-fields`).
+ * @param copies
+ *   Duplicate result of each document that has a copy.
  * @returns
- *   Story id by document id.
+ *   Nothing.
  */
-async function linkStoryTerms(file: string, index: StoryTermIndex, settings: StorySettings, work: string): Promise<Map<string, string>> {
+async function linkStoryTerms(file: string, index: StoryTermIndex, settings: StorySettings, work: string, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
   const vectors = new StoryVectorFile(path.join(work, 'story-vectors'))
   try {
     const lines = createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
@@ -651,7 +653,7 @@ async function linkStoryTerms(file: string, index: StoryTermIndex, settings: Sto
     }
     const entities = index.entities()
     index.clear()
-    return linkStories(vectors, entities, settings)
+    await writeCorpusFields(path.join(work, 'corpus-fields'), vectors.documents, linkStories(vectors, entities, settings), copies)
   } finally {
     vectors.close()
   }
@@ -667,20 +669,35 @@ async function linkStoryTerms(file: string, index: StoryTermIndex, settings: Sto
  *
  * @param file
  *   Path of the file.
- * @param storyIds
- *   Story id by document id, for every processed document, in `doc_id` order.
+ * @param documents
+ *   Ids of the documents.
+ * @param links
+ *   Story of every processed document.
  * @param copies
  *   Duplicate result of each document that has a copy.
  * @returns
  *   Nothing.
  */
-async function writeCorpusFields(file: string, storyIds: ReadonlyMap<string, string>, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
+async function writeCorpusFields(file: string, documents: StoryDocumentList, links: StoryLinks, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
+  const {ordered, first} = links
+  // Story ids made once for stories of more than one document, on the fly
+  // for the rest (most stories): no string per document is kept.
+  const members = new Int32Array(ordered.length)
+  for (const place of first) members[place] = (members[place] as number) + 1
+  const shared = new Map<number, string>()
   const output = await chunkedFile(file)
   try {
-    for (const [docId, storyId] of storyIds) {
+    for (const [place, position] of ordered.entries()) {
+      const docId = documents.id(position)
+      const story = first[place] as number
+      let id = shared.get(story)
+      if (id === undefined) {
+        id = storyId(documents.id(ordered[story] as number))
+        if ((members[story] as number) > 1) shared.set(story, id)
+      }
       const copy = copies.get(docId)
       const fields: CorpusFields = {
-        story_id: storyId,
+        story_id: id,
         duplicate: copy ? {cluster_id: copy.clusterId, duplicate_of: copy.duplicateOf, similarity: copy.similarity, kind: copy.kind} : null
       }
       await output.write(JSON.stringify([docId, fields]) + '\n')

@@ -6,17 +6,15 @@
  */
 import {closeSync, openSync, rmSync} from 'node:fs'
 import {readValues, writeValues} from './typed-file.js'
-import type {StoryVector, StoryVectorSource} from '../stages/stories.js'
+import {StoryDocumentList, type StoryVector, type StoryVectorSource} from '../stages/stories.js'
 
 /** Terms of vectors written or read at a time (64 KB of ids, 128 KB of weights). */
 const blockTerms = 16_384
 
 /** Story vectors written to files as they are made, then read back by position. */
 export class StoryVectorFile implements StoryVectorSource {
-  /** Document ids, in the order added. */
-  readonly ids: string[] = []
-  /** Publication dates, or `null`. */
-  readonly dates: Array<string | null> = []
+  /** Ids and dates of the documents, in the order added. */
+  readonly documents = new StoryDocumentList()
   readonly #file: string
   readonly #termsDescriptor: number
   readonly #weightsDescriptor: number
@@ -67,7 +65,7 @@ export class StoryVectorFile implements StoryVectorSource {
    */
   add(id: string, date: string | null, vector: StoryVector): void {
     if (this.#pending < 0) throw new Error('Expected no vector to be added once they are read')
-    const position = this.ids.length
+    const position = this.documents.length
     if (position + 2 > this.#offsets.length) {
       const larger = new Int32Array(this.#offsets.length * 2)
       larger.set(this.#offsets)
@@ -84,8 +82,7 @@ export class StoryVectorFile implements StoryVectorSource {
     this.#pending += length
     this.#offsets[position + 1] = (this.#offsets[position] as number) + length
     this.#longest = Math.max(this.#longest, length)
-    this.ids.push(id)
-    this.dates.push(date)
+    this.documents.add(id, date)
   }
 
   /**
@@ -102,7 +99,7 @@ export class StoryVectorFile implements StoryVectorSource {
     if (position < this.#blockStart || position >= this.#blockEnd) {
       const start = this.#offsets[position] as number
       let end = position + 1
-      while (end < this.ids.length && (this.#offsets[end + 1] as number) - start <= this.#terms.length) end++
+      while (end < this.documents.length && (this.#offsets[end + 1] as number) - start <= this.#terms.length) end++
       this.#read(start, (this.#offsets[end] as number) - start, this.#terms, this.#weights)
       this.#blockStart = position
       this.#blockEnd = end
@@ -150,7 +147,7 @@ export class StoryVectorFile implements StoryVectorSource {
    *   Nothing.
    */
   #flush(): void {
-    const written = (this.#offsets[this.ids.length] as number) - this.#pending
+    const written = (this.#offsets[this.documents.length] as number) - this.#pending
     writeValues(this.#termsDescriptor, this.#terms.subarray(0, this.#pending), written * 4)
     writeValues(this.#weightsDescriptor, this.#weights.subarray(0, this.#pending), written * 8)
     this.#pending = 0

@@ -90,14 +90,113 @@ export interface StoryVector {
 }
 
 /**
+ * Ids and dates of the documents of a {@link StoryVectorSource}, by
+ * position, in columns: as two arrays of strings (and the stories as a `Map`
+ * of id to story id), 50,000 documents' held the largest part of the heap
+ * through the stories step.
+ */
+export class StoryDocumentList {
+  readonly #ids = new TermTable()
+  readonly #dates = new TermTable()
+  /** Id of each document in {@link StoryDocumentList.#ids} (two documents may have the same id). */
+  #idOf = new Int32Array(1024)
+  /** Id of each document's date in {@link StoryDocumentList.#dates}, or `-1` when it has none. */
+  #dateOf = new Int32Array(1024)
+  #length = 0
+
+  /** Number of documents. */
+  get length(): number {
+    return this.#length
+  }
+
+  /**
+   * Add a document.
+   *
+   * @param id
+   *   Document id.
+   * @param date
+   *   Publication date, or `null`.
+   * @returns
+   *   Nothing.
+   */
+  add(id: string, date: string | null): void {
+    const position = this.#length
+    if (position === this.#idOf.length) {
+      this.#idOf = grown(this.#idOf, position + 1)
+      this.#dateOf = grown(this.#dateOf, position + 1)
+    }
+    this.#idOf[position] = this.#ids.add(id)
+    this.#dateOf[position] = date === null ? -1 : this.#dates.add(date)
+    this.#length++
+  }
+
+  /**
+   * Id of a document.
+   *
+   * @param position
+   *   Position, in the order added.
+   * @returns
+   *   Document id.
+   */
+  id(position: number): string {
+    return this.#ids.text(this.#idOf[position] as number)
+  }
+
+  /**
+   * Publication date of a document (`YYYY-MM-DD…`).
+   *
+   * @param position
+   *   Position.
+   * @returns
+   *   Date, or `null` (then any date fits).
+   */
+  date(position: number): string | null {
+    const date = this.#dateOf[position] as number
+    return date === -1 ? null : this.#dates.text(date)
+  }
+
+  /**
+   * Order of the ids of two documents, by code unit, as `<` orders them;
+   * without making either string.
+   *
+   * @param left
+   *   Position.
+   * @param right
+   *   Position.
+   * @returns
+   *   Negative, zero or positive.
+   */
+  compareIds(left: number, right: number): number {
+    return this.#ids.compare(this.#idOf[left] as number, this.#idOf[right] as number)
+  }
+
+  /**
+   * Order of the dates of two documents (undated last), by code unit.
+   *
+   * @param left
+   *   Position.
+   * @param right
+   *   Position.
+   * @returns
+   *   Negative, zero or positive.
+   */
+  compareDates(left: number, right: number): number {
+    const leftDate = this.#dateOf[left] as number
+    const rightDate = this.#dateOf[right] as number
+    if (leftDate === rightDate) return 0
+    if (leftDate === -1) return 1
+    if (rightDate === -1) return -1
+    return this.#dates.compare(leftDate, rightDate)
+  }
+}
+
+/**
  * Where {@link linkStories} reads the vectors of documents: memory
  * ({@link StoryVectors}) or a file (`pipeline/story-vectors.ts`).
  */
 export interface StoryVectorSource {
-  /** Document ids, in the order added. */
-  readonly ids: readonly string[]
-  /** Publication dates (`YYYY-MM-DD…`), or `null` (then any date fits). */
-  readonly dates: ReadonlyArray<string | null>
+  /** Ids and dates of the documents, in the order added. */
+  readonly documents: StoryDocumentList
   /**
    * Vector of a document, asked for mostly in the order added; it may
    * change at the next call.
@@ -111,15 +210,25 @@ export interface StoryVectorSource {
 }
 
 /**
+ * Stories found by {@link linkStories}, by place in id order: for each
+ * document, the first of its story (earliest date, undated last, then id),
+ * whose id names the story ({@link storyId}).
+ */
+export interface StoryLinks {
+  /** Positions of the documents (in the order added), in order of id. */
+  readonly ordered: Int32Array
+  /** For each place in `ordered`, the place of the first document of its story. */
+  readonly first: Int32Array
+}
+
+/**
  * The vectors of many documents in shared typed arrays: a document's terms
  * and weights are a slice of two arrays, not two arrays of its own (per
  * document, two typed arrays and an object held 51 MB at 50,000 documents).
  */
 export class StoryVectors implements StoryVectorSource {
-  /** Document ids, in the order added. */
-  readonly ids: string[] = []
-  /** Publication dates (`YYYY-MM-DD…`), or `null` (then any date fits). */
-  readonly dates: Array<string | null> = []
+  /** Ids and dates of the documents, in the order added. */
+  readonly documents = new StoryDocumentList()
   /** Where the terms of each document start in {@link StoryVectors.terms}, then where the last one ends. */
   offsets: Int32Array
   /** Term ids of every document, one after another. */
@@ -152,7 +261,7 @@ export class StoryVectors implements StoryVectorSource {
    *   Nothing.
    */
   add(id: string, date: string | null, vector: StoryVector): void {
-    const position = this.ids.length
+    const position = this.documents.length
     const start = this.offsets[position] as number
     const end = start + vector.terms.length
     if (position + 2 > this.offsets.length) this.offsets = grown(this.offsets, position + 2)
@@ -163,8 +272,7 @@ export class StoryVectors implements StoryVectorSource {
     this.terms.set(vector.terms, start)
     this.weights.set(vector.weights, start)
     this.offsets[position + 1] = end
-    this.ids.push(id)
-    this.dates.push(date)
+    this.documents.add(id, date)
   }
 
   /**
@@ -324,28 +432,49 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
   for (const counts of terms) index.add(counts)
   const vectors = new StoryVectors()
   for (const [position, document] of documents.entries()) vectors.add(document.id, document.date, index.vector(terms[position] as StoryTerms, settings))
-  return linkStories(vectors, index.entities(), settings)
+  const {ordered, first} = linkStories(vectors, index.entities(), settings)
+  const stories = new Map<string, string>()
+  for (const [place, position] of ordered.entries()) {
+    stories.set(vectors.documents.id(position), storyId(vectors.documents.id(ordered[first[place] as number] as number)))
+  }
+  return stories
+}
+
+/**
+ * Id of a story.
+ *
+ * @param firstId
+ *   Id of its first document (see {@link StoryLinks}).
+ * @returns
+ *   Story id (`story-` and 12 hexadecimal digits).
+ */
+export function storyId(firstId: string): string {
+  return 'story-' + createHash('sha256').update(firstId).digest('hex').slice(0, 12)
 }
 
 /**
  * Link documents whose vectors are close and that share distinctive
  * entities into stories.
  *
- * @param documents
+ * @param source
  *   Every document of the run, with its vector.
  * @param entities
  *   `1` at the id of each term that is an entity (see {@link StoryTermIndex.entities}).
  * @param settings
  *   Settings.
  * @returns
- *   Story id of every document, by id (a document alone has its own story).
+ *   The first document of each document's story (a document alone is the first of its own).
  */
-export function linkStories(documents: StoryVectorSource, entities: Uint8Array, settings: Settings): Map<string, string> {
-  const {ids} = documents
+export function linkStories(source: StoryVectorSource, entities: Uint8Array, settings: Settings): StoryLinks {
+  const {documents} = source
   // Positions in order of id; `document` below is where a position's vector is.
-  const ordered = Int32Array.from(ids.keys()).sort((left, right) => compare(ids[left] as string, ids[right] as string) || left - right)
-  const dates = Array.from(ordered, (document) => documents.dates[document] ?? null)
-  const days = dates.map((date) => (date ? Date.parse(date.slice(0, 10)) / 86_400_000 : Number.NaN))
+  const ordered = Int32Array.from({length: documents.length}, (_, position) => position).sort(
+    (left, right) => documents.compareIds(left, right) || left - right
+  )
+  const days = Float64Array.from(ordered, function (document) {
+    const date = documents.date(document)
+    return date ? Date.parse(date.slice(0, 10)) / 86_400_000 : Number.NaN
+  })
 
   const parents = Int32Array.from(ordered.keys())
   const find = (node: number): number => {
@@ -360,7 +489,7 @@ export function linkStories(documents: StoryVectorSource, entities: Uint8Array, 
   // count as shared, though they still weigh in the cosine.
   const postingStarts = new Int32Array(entities.length + 1)
   for (const document of ordered) {
-    for (const term of documents.vector(document).terms) {
+    for (const term of source.vector(document).terms) {
       if (entities[term] === 1) postingStarts[term + 1] = (postingStarts[term + 1] as number) + 1
     }
   }
@@ -368,7 +497,7 @@ export function linkStories(documents: StoryVectorSource, entities: Uint8Array, 
   const postings = new Int32Array(postingStarts[entities.length] as number)
   const filled = postingStarts.slice(0, entities.length)
   for (const [position, document] of ordered.entries()) {
-    for (const term of documents.vector(document).terms) {
+    for (const term of source.vector(document).terms) {
       if (entities[term] !== 1) continue
       const at = filled[term] as number
       postings[at] = position
@@ -378,7 +507,7 @@ export function linkStories(documents: StoryVectorSource, entities: Uint8Array, 
   const limit = Math.max(commonMinimum, Math.ceil(ordered.length * commonShare))
   const distinctive = (term: number) => entities[term] === 1 && (postingStarts[term + 1] as number) - (postingStarts[term] as number) <= limit
   for (const [position, document] of ordered.entries()) {
-    const {terms, weights} = documents.vector(document)
+    const {terms, weights} = source.vector(document)
     // Shared keywords alone make a topic (`growth`, `dollar`), not an event:
     // only documents sharing `sharedEntities` distinctive entities are compared.
     const shared = new Map<number, number>()
@@ -392,7 +521,7 @@ export function linkStories(documents: StoryVectorSource, entities: Uint8Array, 
     for (const [other, actors] of shared) {
       if (actors < settings.sharedEntities) continue
       if (Math.abs((days[position] as number) - (days[other] as number)) > settings.windowDays) continue
-      const vector = documents.other(ordered[other] as number)
+      const vector = source.other(ordered[other] as number)
       let dot = 0
       for (let place = 0; place < terms.length; place++) {
         let at = 0
@@ -406,45 +535,30 @@ export function linkStories(documents: StoryVectorSource, entities: Uint8Array, 
     }
   }
 
-  const first = new Map<number, number>()
-  for (const position of ordered.keys()) {
-    const root = find(position)
-    const current = first.get(root)
-    if (current === undefined || earlier(position, current)) first.set(root, position)
+  // The first document of each story, at its root, then at each place.
+  const first = Int32Array.from(ordered.keys())
+  for (const place of ordered.keys()) {
+    const root = find(place)
+    if (earlier(place, first[root] as number)) first[root] = place
   }
-  const storyIds = new Map<number, string>()
-  const stories = new Map<string, string>()
-  for (const [position, document] of ordered.entries()) {
-    const story = first.get(find(position)) as number
-    let storyId = storyIds.get(story)
-    if (storyId === undefined) {
-      storyId = 'story-' + createHash('sha256').update(ids[ordered[story] as number] as string).digest('hex').slice(0, 12)
-      storyIds.set(story, storyId)
-    }
-    stories.set(ids[document] as string, storyId)
-  }
-  return stories
+  for (const place of ordered.keys()) first[place] = first[find(place)] as number
+  return {ordered, first}
 
   /**
-   * Whether the document at position `left` comes before the one at
-   * `right`: earlier date (undated last), then id.
+   * Whether the document at place `left` comes before the one at `right`:
+   * earlier date (undated last), then id.
    *
    * @param left
-   *   Position.
+   *   Place in `ordered`.
    * @param right
-   *   Position.
+   *   Place in `ordered`.
    * @returns
    *   Whether `left` is first.
    */
   function earlier(left: number, right: number): boolean {
-    const leftDate = dates[left] as string | null
-    const rightDate = dates[right] as string | null
-    if (leftDate !== rightDate) {
-      if (leftDate === null) return false
-      if (rightDate === null) return true
-      return leftDate < rightDate
-    }
-    return (ids[ordered[left] as number] as string) < (ids[ordered[right] as number] as string)
+    const leftDocument = ordered[left] as number
+    const rightDocument = ordered[right] as number
+    return (documents.compareDates(leftDocument, rightDocument) || documents.compareIds(leftDocument, rightDocument)) < 0
   }
 }
 

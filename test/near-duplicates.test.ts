@@ -293,7 +293,7 @@ test('StoryVectors keeps every vector as it was while its arrays grow', function
     t.deepEqual([...small.terms.subarray(start, small.offsets[position + 1])], [...vector.terms])
     t.deepEqual([...small.weights.subarray(start, small.offsets[position + 1])], [...vector.weights])
   }
-  t.is(small.ids.length, texts.length)
+  t.is(small.documents.length, texts.length)
   t.deepEqual(linkStories(small, index.entities(), storySettings()), linkStories(large, index.entities(), storySettings()))
 })
 

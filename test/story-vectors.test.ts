@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import test from 'ava'
 import {StoryVectorFile} from '../pipeline/story-vectors.js'
-import {linkStories, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
+import {linkStories, StoryDocumentList, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
 
 const settings = storySettings()
 
@@ -40,7 +40,7 @@ test('StoryVectorFile gives back every vector and links the same stories as Stor
   const entities = index.entities()
   const stories = linkStories(file, entities, settings)
   t.deepEqual(stories, linkStories(memory, entities, settings))
-  t.true(new Set(stories.values()).size < 100, 'documents of one event share a story')
+  t.true(new Set(stories.first).size < 100, 'documents of one event share a story')
   t.throws(() => file.add('late', null, {terms: new Int32Array(0), weights: new Float64Array(0)}), {message: /once they are read/})
   file.close()
   t.deepEqual(await readdir(folder), [], 'the files are removed')
@@ -58,4 +58,39 @@ test('a vector of the ids add gave equals the vector of the terms, ties broken b
   t.deepEqual(plain(fromIds), plain(index.vector(many, settings)))
   t.is(fromIds.terms.length, settings.terms)
   t.deepEqual([...fromIds.terms], [...ids.subarray(0, settings.terms)], 'the first terms by code unit')
+})
+
+test('StoryDocumentList gives back ids and dates, and orders them as `<` does, undated last', function (t) {
+  const list = new StoryDocumentList()
+  const documents: Array<[string, string | null]> = Array.from({length: 3000}, (_, index) => [
+    'doc-' + ((index * 7919) % 3000).toString(36) + (index % 5 === 0 ? 'é' : ''),
+    index % 4 === 0 ? null : '2025-0' + (1 + (index % 9)) + '-1' + (index % 3)
+  ])
+  documents.push(['doc-1', '2025-01-10'], ['doc-1', null])
+  for (const [id, date] of documents) list.add(id, date)
+  t.is(list.length, documents.length)
+  t.deepEqual(documents.map((_, position) => [list.id(position), list.date(position)]), documents)
+  const sign = (value: number) => Math.sign(value)
+  for (let position = 1; position < documents.length; position += 37) {
+    const [leftId, leftDate] = documents[position - 1] as [string, string | null]
+    const [rightId, rightDate] = documents[position] as [string, string | null]
+    t.is(sign(list.compareIds(position - 1, position)), leftId < rightId ? -1 : leftId > rightId ? 1 : 0)
+    const dates = leftDate === rightDate ? 0 : leftDate === null ? 1 : rightDate === null ? -1 : leftDate < rightDate ? -1 : 1
+    t.is(sign(list.compareDates(position - 1, position)), dates)
+  }
+  t.is(list.compareIds(documents.length - 2, documents.length - 1), 0, 'two documents with one id')
+  t.is(list.compareDates(documents.length - 1, 0), 0, 'undated equals undated')
+})
+
+test('linkStories names a story after its earliest document, undated last, then the first id', function (t) {
+  const index = new StoryTermIndex()
+  const text = 'Alpha Town and Bravo City signed the Charlie Accord with Delta Port on trade and Echo Bay on ports.'
+  const counts = storyTerms({text})
+  index.add(counts)
+  const vectors = new StoryVectors()
+  for (const [id, date] of [['c', null], ['b', '2025-08-09'], ['a', '2025-08-09'], ['d', '2025-08-08']] as const) vectors.add(id, date, index.vector(counts, settings))
+  const {ordered, first} = linkStories(vectors, index.entities(), settings)
+  const id = (place: number) => vectors.documents.id(ordered[place] as number)
+  t.deepEqual(Array.from(ordered.keys(), id), ['a', 'b', 'c', 'd'])
+  t.deepEqual(Array.from(first, id), ['d', 'd', 'd', 'd'])
 })
