@@ -10,7 +10,7 @@ import {decoded} from './record.js'
 import {documentObject, documentRows, entityId} from './rows.js'
 import {tables, type Row, type TableName} from './tables.js'
 import {indexDocument, type IndexedDocument, type Settings as DuplicateSettings} from '../stages/near-duplicates.js'
-import {storyTerms, type StoryTerms} from '../stages/stories.js'
+import {storyTerms} from '../stages/stories.js'
 import './document.js'
 
 /** Tables with rows per document (the others are built from every document at once). */
@@ -41,7 +41,12 @@ export interface DocumentSummary {
   /** Line of `documents.jsonl` (without its line end). */
   readonly object: string
   readonly signature: SignatureSummary
-  readonly storyTerms: StoryTerms
+  /**
+   * Story terms with their counts (`[term, count]` pairs) as JSON text: the
+   * run passes them on to the stories step, which counts them only once the
+   * entity index is let go, so the two vocabularies are never held together.
+   */
+  readonly storyTerms: string
   /** Entities: id, type, canonical name, mentions. */
   readonly entities: ReadonlyArray<readonly [id: string, type: string, canonical: string, mentions: number]>
   /** What `report.html` counts. */
@@ -97,7 +102,7 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
     rows,
     object: JSON.stringify(object),
     signature: signatureSummary(indexed),
-    storyTerms: storyTerms({text, entities: file.data.entities?.map((entity) => entity.canonical)}),
+    storyTerms: JSON.stringify(storyTerms({text, entities: file.data.entities?.map((entity) => entity.canonical)})),
     entities: [...entities.values()],
     report: {
       outlet: String(documentRow.outlet ?? ''),
@@ -114,12 +119,13 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
 /**
  * A summary as text, the form the workers answer with and the cache keeps:
  * one line of JSON with the compact fields and the lengths of the texts,
- * then the texts as they are (the `documents.jsonl` line, then the rows of
- * each table). The texts are JSON already: escaped once more inside a JSON
- * string, they cost the worker an escape and the run process an unescape of
- * every row (5,000 summaries, 43 MB: parsed in 145–175 ms instead of
- * 165–250 ms; the header, 20 MB, is most of what is left: story terms and
- * the signature).
+ * then the texts as they are (the `documents.jsonl` line, the story terms,
+ * then the rows of each table). The texts are JSON already: escaped once
+ * more inside a JSON string, they cost the worker an escape and the run
+ * process an unescape of every row (5,000 summaries, 43 MB: parsed in
+ * 145–175 ms instead of 165–250 ms). The story terms, the larger part of
+ * what was the header, are not parsed while the stages run (see
+ * {@link DocumentSummary.storyTerms}).
  *
  * @param summary
  *   Summary.
@@ -127,8 +133,8 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
  *   Text.
  */
 export function serialiseSummary(summary: DocumentSummary): string {
-  const {rows, object, ...compact} = summary
-  const texts = [object, ...documentTables.map((name) => rows[name] ?? '')]
+  const {rows, object, storyTerms: terms, ...compact} = summary
+  const texts = [object, terms, ...documentTables.map((name) => rows[name] ?? '')]
   // JSON text never holds a raw line feed, so the first one ends the header.
   return JSON.stringify({...compact, lengths: texts.map((text) => text.length)}) + '\n' + texts.join('')
 }
@@ -143,18 +149,18 @@ export function serialiseSummary(summary: DocumentSummary): string {
  */
 export function parseSummary(text: string): DocumentSummary {
   const end = text.indexOf('\n')
-  const {lengths, ...compact} = JSON.parse(text.slice(0, end)) as Omit<DocumentSummary, 'rows' | 'object'> & {lengths: number[]}
+  const {lengths, ...compact} = JSON.parse(text.slice(0, end)) as Omit<DocumentSummary, 'rows' | 'object' | 'storyTerms'> & {lengths: number[]}
   let at = end + 1
   const texts = lengths.map((length) => text.slice(at, (at += length)))
-  if (at !== text.length || texts.length !== documentTables.length + 1) {
-    throw new Error('Expected a document summary of ' + at + ' characters and ' + (documentTables.length + 1) + ' texts, got ' + text.length + ' and ' + texts.length)
+  if (at !== text.length || texts.length !== documentTables.length + 2) {
+    throw new Error('Expected a document summary of ' + at + ' characters and ' + (documentTables.length + 2) + ' texts, got ' + text.length + ' and ' + texts.length)
   }
   const rows: Partial<Record<DocumentTable, string>> = {}
   for (const [index, name] of documentTables.entries()) {
-    const lines = texts[index + 1] as string
+    const lines = texts[index + 2] as string
     if (lines !== '') rows[name] = lines
   }
-  return {...compact, object: texts[0] as string, rows}
+  return {...compact, object: texts[0] as string, storyTerms: texts[1] as string, rows}
 }
 
 /**

@@ -154,7 +154,7 @@ test('a document summary comes back from its text as it was, texts unescaped onc
     },
     object: JSON.stringify({doc_id: 'drop/001', text: 'Body\nwith "quotes" 😀'}),
     signature: {exact: 'ab', shingles: 3, immutables: 1, signature: 'AAAA'},
-    storyTerms: [['entity:x', 2]],
+    storyTerms: JSON.stringify([['entity:x', 2], ['über', 1]]),
     entities: [['0123456789abcdef', 'PERSON', 'Ana Šimić', 2]],
     report: {outlet: 'Outlet', spinScore: null, months: [['2025-08', 1]], edits: []},
     timings: {entities: 1.5},
@@ -164,6 +164,7 @@ test('a document summary comes back from its text as it was, texts unescaped onc
   const text = serialiseSummary(summary)
   t.is(text.indexOf('\n'), text.indexOf('}\n') + 1, 'one header line')
   t.true(text.endsWith(summary.rows.edits as string))
+  t.false(text.slice(0, text.indexOf('\n')).includes('entity:x'), 'story terms not in the header')
   t.deepEqual(parseSummary(text), summary)
   t.throws(() => parseSummary(text.slice(0, -1)), {message: /^Expected a document summary of/})
 })
