@@ -144,8 +144,9 @@ type Answer = {readonly summary: string; readonly key: string; readonly cached: 
  * duplicate signature and story terms go to files too, and the corpus steps
  * keep them there (band keys sorted on disk, signatures and story vectors
  * read back by row); what stays in memory through the stages is counted
- * across documents (terms, entities), not kept per document. The
- * tables are then written from those files by the workers, one table each.
+ * across documents (the entities), not kept per document; the story terms
+ * are counted in the stories step. The tables are then written from those
+ * files by the workers, one table each.
  *
  * @param settings
  *   Run settings.
