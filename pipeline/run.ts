@@ -4,11 +4,10 @@
  * modules it calls (`inputs.ts`, `write.ts`).
  */
 import {createHash} from 'node:crypto'
-import {closeSync, createReadStream, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, openSync, readSync, statSync} from 'node:fs'
 import {mkdir, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createInterface} from 'node:readline'
 import PQueue from 'p-queue'
 import {CacheReader, CacheWriter, cacheKey, codeFingerprint} from './cache.js'
 import {duplicateRows, EntityIndex} from './corpus.js'
@@ -29,7 +28,7 @@ import {version} from './version.js'
 import {stageNames} from './stage-names.js'
 import {StoryVectorFile} from './story-vectors.js'
 import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, TaskResults, WorkerTask} from './worker.js'
-import {chunkedFile, createStaging, publish, writeStaged, type CorpusFields} from './write.js'
+import {chunkedFile, createStaging, publish, readLines, writeStaged, type CorpusFields} from './write.js'
 import {duplicateSettings, type DuplicateResult, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
 import {
   linkStories,
@@ -667,18 +666,6 @@ async function linkStoryTerms(file: string, settings: StorySettings, work: strin
   } finally {
     vectors.close()
   }
-}
-
-/**
- * The lines of a UTF-8 text file, read as a stream.
- *
- * @param file
- *   Path.
- * @returns
- *   Lines, without their line ends.
- */
-function readLines(file: string): AsyncIterable<string> {
-  return createInterface({input: createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity})
 }
 
 /**

@@ -221,7 +221,7 @@ class CorpusFieldsReader {
  * @returns
  *   Lines (without line ends; empty lines skipped).
  */
-async function* readLines(file: string): AsyncGenerator<string> {
+export async function* readLines(file: string): AsyncGenerator<string> {
   try {
     await access(file)
   } catch (error) {
