@@ -1,8 +1,9 @@
-import {cp, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, readdir, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import test from 'ava'
 import {run} from '../pipeline/run.js'
+import {releasesFolder} from '../pipeline/write.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -36,4 +37,22 @@ test('a bad stage option fails a run with worker processes before any document, 
     )
     await t.throwsAsync(readdir(path.join(folder, 'out-' + workers)), {code: 'ENOENT'})
   }
+})
+
+test('a run that fails while its worker processes write tables publishes nothing and leaves no staging folder', async function (t) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-workers-'))
+  const input = path.join(folder, 'input')
+  const output = path.join(folder, 'output')
+  const state = path.join(folder, 'state')
+  await cp(path.join(root, 'input'), input, {recursive: true})
+  await run({input, output, state, workers: 2, warn() {}})
+  const published = await readFile(path.join(output, 'run.json'))
+
+  // A damaged duplicate index fails the duplicates step, which runs while
+  // the workers write the tables the corpus steps add nothing to.
+  await truncate(path.join(state, 'duplicates', 'signatures.bin'), 4)
+  await writeFile(path.join(input, 'new.txt'), 'Officials in Ottawa met on Monday to discuss the budget.\n')
+  await t.throwsAsync(run({input, output, state, workers: 2, warn() {}}), {message: /complete documents; delete it to rebuild the index/})
+  t.true((await readFile(path.join(output, 'run.json'))).equals(published))
+  t.deepEqual((await readdir(releasesFolder(output))).filter((name) => name.startsWith('staging-')), [])
 })
