@@ -21,6 +21,7 @@ import {LineCounts} from './line-counts.js'
 import type {PipelineOptions} from './processor.js'
 import {cpuSeconds, ProcessPool, type PoolUsage} from './process-pool.js'
 import {QueueBatcher, redisConnection} from './queue.js'
+import {ReadAhead} from './read-ahead.js'
 import {compareText} from './record.js'
 import {add, ChartCounts, entityLabel, ReportTally, reportHtml} from './report-html.js'
 import {schemaVersion, tables, type Row, type TableName} from './tables.js'
@@ -214,11 +215,14 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     }
   }
   // Synchronously: nothing else runs yet, and a small file read this way
-  // skips four round trips through libuv's thread pool.
+  // skips four round trips through libuv's thread pool; files that come
+  // from the disk are read ahead (see `read-ahead.ts`).
   const read = new InputList(input, documents.length)
   const scratch = {buffer: Buffer.allocUnsafe(1 << 16)}
+  const ahead = new ReadAhead((position) => absolutePathOf(input, (documents[position] as InputDocument).sourcePath), documents.length)
   let bytes = 0
-  for (const document of documents) {
+  for (const [position, document] of documents.entries()) {
+    await ahead.before(position)
     const item = readInput(input, document, maximumBytes, rejects, scratch)
     if (item === undefined) continue
     read.add(document, item.sha256, item.bytes)
