@@ -25,7 +25,7 @@ const pageBytes = 65_536
  * unsigned number; `0xffffffff` in every slot when there is no hash.
  *
  * @param hashes
- *   Hashes (unsigned or signed 32-bit integers).
+ *   Hashes.
  * @param seeds
  *   One seed per slot.
  * @param signature
@@ -33,19 +33,18 @@ const pageBytes = 65_536
  * @returns
  *   Nothing.
  */
-export function minhash(hashes: ReadonlySet<number>, seeds: Uint32Array, signature: Uint32Array): void {
+export function minhash(hashes: Uint32Array, seeds: Uint32Array, signature: Uint32Array): void {
   if (seeds.length !== signature.length) throw new Error('Expected a seed per slot, not ' + seeds.length + ' for ' + signature.length)
   // Seeds, then the least values, then the hashes; each starts on 16 bytes.
   const slots = (signature.length + 3) & ~3
   const out = slots * 4
   const start = out * 2
-  const needed = start + hashes.size * 4
+  const needed = start + hashes.length * 4
   const have = wasm.memory.buffer.byteLength
   if (needed > have) wasm.memory.grow(Math.ceil((needed - have) / pageBytes))
   const memory = new Uint32Array(wasm.memory.buffer)
   memory.set(seeds, 0)
-  let at = start / 4
-  for (const hash of hashes) memory[at++] = hash
-  wasm.minhash(0, slots, start, hashes.size, out)
+  memory.set(hashes, start / 4)
+  wasm.minhash(0, slots, start, hashes.length, out)
   signature.set(memory.subarray(out / 4, out / 4 + signature.length))
 }

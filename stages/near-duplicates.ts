@@ -203,8 +203,8 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
     id: document.id,
     exact: createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32),
     date: document.date,
-    shingles: shingles.size,
-    immutables: immutables.size,
+    shingles: shingles.length,
+    immutables: immutables.length,
     signature,
     cluster: document.id
   }
@@ -628,21 +628,80 @@ export function bandKey(signature: Uint32Array, band: number, rows: number): num
  */
 export function immutableWords(text: string): string[] {
   const words: string[] = []
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0]
+  // The runs of letters and digits (`[\p{L}\p{N}]+`), found code point by
+  // code point: a regular expression's match objects made this function
+  // allocate more than the words themselves.
+  for (let index = 0; index < text.length; ) {
+    const first = characterKind(text, index)
+    if (first === otherKind) {
+      index += characterLength(text, index)
+      continue
+    }
+    const start = index
+    do index += characterLength(text, index)
+    while (index < text.length && characterKind(text, index) !== otherKind)
+    const word = text.slice(start, index)
     const lower = word.toLowerCase()
     const number = numberWords.get(lower)
-    if (/^\p{N}/u.test(word) || number) {
+    if (first === numberKind || number) {
       words.push(number ?? lower)
       continue
     }
-    if (!/^\p{Lu}/u.test(word) || mutableNameWords.has(lower)) continue
-    const before = text.slice(Math.max(0, match.index - 4), match.index)
+    if (first !== upperKind || mutableNameWords.has(lower)) continue
     // `However the` -> `But the`: the spinner rewrites sentence openers.
-    if (match.index === 0 || /(?:^|[.!?…:]["”’)]*\s+["“‘(]?|\n\s*["“‘(]?)$/u.test(before)) continue
+    if (start === 0 || sentenceOpener.test(text.slice(Math.max(0, start - 4), start))) continue
     words.push(lower)
   }
   return words
+}
+
+/** What precedes a word that opens a sentence, in the 4 characters before it. */
+const sentenceOpener = /(?:^|[.!?…:]["”’)]*\s+["“‘(]?|\n\s*["“‘(]?)$/u
+
+/** Kinds of characters for {@link immutableWords}: not a letter or digit, a digit, an upper-case letter, another letter. */
+const otherKind = 0
+const numberKind = 1
+const upperKind = 2
+const letterKind = 3
+
+/** Kind of each UTF-16 code unit seen so far, plus one (`0`: not seen yet). */
+const codeUnitKinds = new Uint8Array(0x1_00_00)
+
+/**
+ * Kind of the character at `index`: a letter (upper case or not), a number
+ * (`\p{N}`) or neither.
+ *
+ * @param text
+ *   Text.
+ * @param index
+ *   Index of a code unit that starts a character.
+ * @returns
+ *   Kind.
+ */
+function characterKind(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  const known = codeUnitKinds[code] as number
+  if (known !== 0) return known - 1
+  const isSurrogate = code >= 0xd8_00 && code <= 0xdf_ff
+  const character = isSurrogate ? String.fromCodePoint(text.codePointAt(index) as number) : text.charAt(index)
+  const kind = /^\p{N}$/u.test(character) ? numberKind : /^\p{Lu}$/u.test(character) ? upperKind : /^\p{L}$/u.test(character) ? letterKind : otherKind
+  // A surrogate's kind is that of its pair: not cached.
+  if (!isSurrogate) codeUnitKinds[code] = kind + 1
+  return kind
+}
+
+/**
+ * Code units of the character at `index` (two for a surrogate pair).
+ *
+ * @param text
+ *   Text.
+ * @param index
+ *   Index of a code unit that starts a character.
+ * @returns
+ *   `1` or `2`.
+ */
+function characterLength(text: string, index: number): number {
+  return (text.codePointAt(index) as number) > 0xff_ff ? 2 : 1
 }
 
 /**
@@ -654,21 +713,27 @@ export function immutableWords(text: string): string[] {
  * @param size
  *   Words per shingle.
  * @returns
- *   Shingle hashes.
+ *   Shingle hashes, each once, in ascending order.
  */
-function shingleHashes(words: readonly string[], size: number): Set<number> {
-  const wordHashes = words.map(hashString)
-  const hashes = new Set<number>()
-  const last = Math.max(0, wordHashes.length - size)
-  if (wordHashes.length === 0) return hashes
-  for (let start = 0; start <= last; start++) {
+function shingleHashes(words: readonly string[], size: number): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0)
+  const wordHashes = new Int32Array(words.length)
+  for (const [index, word] of words.entries()) wordHashes[index] = hashString(word)
+  const hashes = new Uint32Array(Math.max(0, words.length - size) + 1)
+  for (let start = 0; start < hashes.length; start++) {
     let hash = 0x9e_37_79_b9
-    for (let index = start; index < Math.min(start + size, wordHashes.length); index++) {
+    for (let index = start; index < Math.min(start + size, words.length); index++) {
       hash = mix(hash ^ (wordHashes[index] as number))
     }
-    hashes.add(hash >>> 0)
+    hashes[start] = hash
   }
-  return hashes
+  // Sorted, a repeated shingle sits next to itself.
+  hashes.sort()
+  let distinct = 0
+  for (const [index, hash] of hashes.entries()) {
+    if (index === 0 || hash !== hashes[distinct - 1]) hashes[distinct++] = hash
+  }
+  return hashes.subarray(0, distinct)
 }
 
 /**

@@ -171,6 +171,13 @@ test('keeps names and numbers that a spinner leaves alone, in order', function (
   )
 })
 
+test('finds the words of immutableWords as runs of letters and digits in any script', function (t) {
+  // Astral letters (𝐀 upper case, 𝑎 not), a lone surrogate, a combining mark,
+  // Arabic-Indic and superscript digits, Greek, Cyrillic and Devanagari.
+  const text = 'Report. Σωκράτης met Путин in २०२४ and ٣ talks; ²5 G7 𝐀lpha 𝑎lpha x\uD800Yak Zoë\u0301s Île “Dakar” (Niamey) — Nouakchott'
+  t.deepEqual(immutableWords(text), ['путин', '२०२४', '٣', '²5', 'g7', '𝐀lpha', 'yak', 'zoë', 'île', 'dakar', 'niamey', 'nouakchott'])
+})
+
 test('matches a new drop against the index persisted by an earlier run', async function (t) {
   const folder = await mkdtemp(path.join(tmpdir(), 'newsdrop-dedupe-'))
   await mkdir(path.join(folder, 'drop-1'))
