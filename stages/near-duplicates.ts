@@ -19,6 +19,7 @@
  * See `docs/DEDUPLICATION.md` for the defaults and why.
  */
 import {createHash} from 'node:crypto'
+import {characterKind, characterLength, numberKind, otherKind, upperKind} from './characters.js'
 import {IndexEntries} from './index-entries.js'
 import {minhash} from './minhash.js'
 import {mutableNameWords, numberWords, spellingVariants} from './near-duplicates-list.js'
@@ -628,9 +629,7 @@ export function bandKey(signature: Uint32Array, band: number, rows: number): num
  */
 export function immutableWords(text: string): string[] {
   const words: string[] = []
-  // The runs of letters and digits (`[\p{L}\p{N}]+`), found code point by
-  // code point: a regular expression's match objects made this function
-  // allocate more than the words themselves.
+  // The runs of letters and digits (`[\p{L}\p{N}]+`).
   for (let index = 0; index < text.length; ) {
     const first = characterKind(text, index)
     if (first === otherKind) {
@@ -657,52 +656,6 @@ export function immutableWords(text: string): string[] {
 
 /** What precedes a word that opens a sentence, in the 4 characters before it. */
 const sentenceOpener = /(?:^|[.!?…:]["”’)]*\s+["“‘(]?|\n\s*["“‘(]?)$/u
-
-/** Kinds of characters for {@link immutableWords}: not a letter or digit, a digit, an upper-case letter, another letter. */
-const otherKind = 0
-const numberKind = 1
-const upperKind = 2
-const letterKind = 3
-
-/** Kind of each UTF-16 code unit seen so far, plus one (`0`: not seen yet). */
-const codeUnitKinds = new Uint8Array(0x1_00_00)
-
-/**
- * Kind of the character at `index`: a letter (upper case or not), a number
- * (`\p{N}`) or neither.
- *
- * @param text
- *   Text.
- * @param index
- *   Index of a code unit that starts a character.
- * @returns
- *   Kind.
- */
-function characterKind(text: string, index: number): number {
-  const code = text.charCodeAt(index)
-  const known = codeUnitKinds[code] as number
-  if (known !== 0) return known - 1
-  const isSurrogate = code >= 0xd8_00 && code <= 0xdf_ff
-  const character = isSurrogate ? String.fromCodePoint(text.codePointAt(index) as number) : text.charAt(index)
-  const kind = /^\p{N}$/u.test(character) ? numberKind : /^\p{Lu}$/u.test(character) ? upperKind : /^\p{L}$/u.test(character) ? letterKind : otherKind
-  // A surrogate's kind is that of its pair: not cached.
-  if (!isSurrogate) codeUnitKinds[code] = kind + 1
-  return kind
-}
-
-/**
- * Code units of the character at `index` (two for a surrogate pair).
- *
- * @param text
- *   Text.
- * @param index
- *   Index of a code unit that starts a character.
- * @returns
- *   `1` or `2`.
- */
-function characterLength(text: string, index: number): number {
-  return (text.codePointAt(index) as number) > 0xff_ff ? 2 : 1
-}
 
 /**
  * Distinct hashes of the `size`-grams of `words` (the whole list when it is

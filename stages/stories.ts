@@ -579,7 +579,10 @@ export function storyTerms(document: Pick<StoryDocument, 'text' | 'entities'>): 
   for (const word of document.text.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []) {
     if (word.length > 2 && !stopwords.has(word)) add(word)
   }
-  return [...counts].sort((left, right) => compare(left[0], right[0]))
+  // The default order of strings is by code unit, as `compare`.
+  return Array.from(counts.keys())
+    .sort()
+    .map((term) => [term, counts.get(term) as number] as const)
 }
 
 /**
