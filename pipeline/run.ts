@@ -28,6 +28,7 @@ import {schemaVersion, tables, type Row, type TableName} from './tables.js'
 import {version} from './version.js'
 import {stageNames} from './stage-names.js'
 import {StoryVectorFile} from './story-vectors.js'
+import {readValues} from './typed-file.js'
 import type {BatchTask, DocumentResult, DocumentTask, Rejection, ScanResult, ScanTask, TaskResults, WorkerTask} from './worker.js'
 import {chunkedFile, createStaging, publish, readLines, writeStaged, type CorpusFields, type WriteTableTask} from './write.js'
 import {duplicateSettings, type DuplicateResult, type Options as DuplicateOptions} from '../stages/near-duplicates.js'
@@ -672,27 +673,44 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
  */
 async function linkStoryTerms(file: string, settings: StorySettings, work: string, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
   const index = new StoryTermIndex()
+  // Per document a line `[doc_id, date, number of terms]`, and its term ids
+  // then its counts as 32-bit integers: written as JSON, the ids took about
+  // as long to serialise and parse again as the rest of the first pass.
+  const documentsFile = path.join(work, 'story-term-documents')
   const idsFile = path.join(work, 'story-term-ids')
+  const documents = await chunkedFile(documentsFile)
   const ids = await chunkedFile(idsFile)
   try {
     for await (const line of readLines(file)) {
       const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-      const termIds = index.add(terms)
-      await ids.write(JSON.stringify([docId, date, Array.from(termIds), terms.map(([, count]) => count)]) + '\n')
+      const values = new Int32Array(2 * terms.length)
+      values.set(index.add(terms))
+      for (const [position, [, count]] of terms.entries()) values[terms.length + position] = count
+      await documents.write(JSON.stringify([docId, date, terms.length]) + '\n')
+      await ids.write(new Uint8Array(values.buffer))
     }
   } finally {
+    await documents.close()
     await ids.close()
   }
   const vectors = new StoryVectorFile(path.join(work, 'story-vectors'))
+  const descriptor = openSync(idsFile, 'r')
   try {
-    for await (const line of readLines(idsFile)) {
-      const [docId, date, termIds, counts] = JSON.parse(line) as [string, string | null, number[], number[]]
-      vectors.add(docId, date, index.vectorOfIds(termIds, counts, settings))
+    let values = new Int32Array(1024)
+    let offset = 0
+    for await (const line of readLines(documentsFile)) {
+      const [docId, date, count] = JSON.parse(line) as [string, string | null, number]
+      if (2 * count > values.length) values = new Int32Array(4 * count)
+      const record = values.subarray(0, 2 * count)
+      readValues(descriptor, record, offset, 'story-term-ids')
+      offset += record.byteLength
+      vectors.add(docId, date, index.vectorOfIds(record.subarray(0, count), record.subarray(count), settings))
     }
     const entities = index.entities()
     index.clear()
     await writeCorpusFields(path.join(work, 'corpus-fields'), vectors.documents, linkStories(vectors, entities, settings), copies)
   } finally {
+    closeSync(descriptor)
     vectors.close()
   }
 }
