@@ -117,9 +117,35 @@ export interface CorpusFields {
  */
 export async function writeTable(task: WriteTableTask): Promise<{rows: number}> {
   const fields = task.corpusFields ? new CorpusFieldsReader(task.corpusFields) : undefined
+  const opened: ChunkedFile[] = []
+  try {
+    return await writeRows(task, fields, opened)
+  } catch (error) {
+    // A task that fails leaves no file open in its worker process (the run
+    // removes its staging folder).
+    await fields?.close()
+    await Promise.allSettled(opened.map((file) => file.close()))
+    throw error
+  }
+}
+
+/**
+ * The work of {@link writeTable}.
+ *
+ * @param task
+ *   What to write.
+ * @param fields
+ *   Corpus fields of the rows, if the table has them.
+ * @param opened
+ *   Files opened so far, added to as they are opened.
+ * @returns
+ *   Rows written.
+ */
+async function writeRows(task: WriteTableTask, fields: CorpusFieldsReader | undefined, opened: ChunkedFile[]): Promise<{rows: number}> {
   const lines = readLines(task.rows)
   if (task.table === 'documents.jsonl') {
     const output = await chunkedFile(path.join(task.folder, 'documents.jsonl'))
+    opened.push(output)
     let count = 0
     for await (const line of lines) {
       const docId = JSON.parse(/^\{"doc_id":("(?:[^"\\]|\\.)*")/.exec(line)?.[1] ?? '""') as string
@@ -142,6 +168,7 @@ export async function writeTable(task: WriteTableTask): Promise<{rows: number}> 
 
   const table = tables[task.table]
   const csv = await chunkedFile(path.join(task.folder, table.file))
+  opened.push(csv)
   await csv.write(((task.byteOrderMark ? '\uFEFF' : '') + table.columns.map((column) => column.name).join(',') + '\r\n'))
   const parquet = new ParquetWriter({writer: fileWriter(path.join(task.folder, table.file.replace(/\.csv$/, '.parquet'))), ...parquetOptions(table)})
   const column = (name: string) => table.columns.findIndex((each) => each.name === name)
@@ -210,6 +237,16 @@ class CorpusFieldsReader {
       throw new Error('Expected the corpus fields of `' + docId + '` next, got ' + (id === undefined ? 'none' : 'those of `' + id + '`'))
     }
     return fields
+  }
+
+  /**
+   * Stop reading (and close the file) before the end.
+   *
+   * @returns
+   *   Nothing.
+   */
+  async close(): Promise<void> {
+    await this.#lines.return(undefined)
   }
 }
 

@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, readlink, realpath, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
@@ -93,7 +93,23 @@ test('writeTable() fails when the corpus fields are not in the order of the rows
     writeTable({kind: 'write', table: 'documents.jsonl', rows: path.join(folder, 'objects'), folder, byteOrderMark: true, corpusFields: path.join(folder, 'fields')}),
     {message: 'Expected the corpus fields of `b` next, got none'}
   )
+  // Neither the output nor the fields file is left open (Linux lists a process's open files).
+  if (process.platform === 'linux') t.deepEqual(await openFilesIn(await realpath(folder)), [])
 })
+
+/**
+ * Files inside a folder that this process holds open.
+ *
+ * @param folder
+ *   Real path of the folder.
+ * @returns
+ *   Their paths.
+ */
+async function openFilesIn(folder: string): Promise<string[]> {
+  const descriptors = await readdir('/proc/self/fd')
+  const targets = await Promise.all(descriptors.map((descriptor) => readlink(path.join('/proc/self/fd', descriptor)).catch(() => '')))
+  return targets.filter((target) => target.startsWith(folder + path.sep))
+}
 
 test('distinctLineKeys() keys each non-empty line once; lineHash() is stable and 53-bit', function (t) {
   t.deepEqual(distinctLineKeys('Get  breaking news\n\nBody line.\nget breaking NEWS \n'), ['get breaking news', 'body line.'])
