@@ -11,7 +11,7 @@ export const numberKind = 1
 /** An upper-case letter (`\p{Lu}`). */
 export const upperKind = 2
 /** Any other letter (`\p{L}`). */
-export const letterKind = 3
+const letterKind = 3
 
 /** Kind of each UTF-16 code unit seen so far, plus one (`0`: not seen yet). */
 const codeUnitKinds = new Uint8Array(0x1_00_00)
