@@ -670,21 +670,22 @@ const sentenceOpener = /(?:^|[.!?…:]["”’)]*\s+["“‘(]?|\n\s*["“‘(]?
  */
 function shingleHashes(words: readonly string[], size: number): Uint32Array {
   if (words.length === 0) return new Uint32Array(0)
+  // Indexed loops: `entries()` made an array per word and per shingle.
   const wordHashes = new Int32Array(words.length)
-  for (const [index, word] of words.entries()) wordHashes[index] = hashString(word)
+  for (let index = 0; index < words.length; index++) wordHashes[index] = hashString(words[index] as string)
   const hashes = new Uint32Array(Math.max(0, words.length - size) + 1)
   for (let start = 0; start < hashes.length; start++) {
     let hash = 0x9e_37_79_b9
-    for (let index = start; index < Math.min(start + size, words.length); index++) {
-      hash = mix(hash ^ (wordHashes[index] as number))
-    }
+    const end = Math.min(start + size, words.length)
+    for (let index = start; index < end; index++) hash = mix(hash ^ (wordHashes[index] as number))
     hashes[start] = hash
   }
   // Sorted, a repeated shingle sits next to itself.
   hashes.sort()
-  let distinct = 0
-  for (const [index, hash] of hashes.entries()) {
-    if (index === 0 || hash !== hashes[distinct - 1]) hashes[distinct++] = hash
+  let distinct = 1
+  for (let index = 1; index < hashes.length; index++) {
+    const hash = hashes[index] as number
+    if (hash !== hashes[distinct - 1]) hashes[distinct++] = hash
   }
   return hashes.subarray(0, distinct)
 }
