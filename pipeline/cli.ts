@@ -8,6 +8,7 @@
 import {appendFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
 import {limitHeapGrowth} from './heap.js'
+import {useWorkerTiering} from './tiering.js'
 import {UsageError} from './inputs.js'
 import {createProgress} from './progress.js'
 import {redisConnection, startWorker} from './queue.js'
@@ -188,6 +189,7 @@ Options:
  *   Exit code.
  */
 async function worker(argv: readonly string[]): Promise<number> {
+  useWorkerTiering()
   let values
   try {
     values = parseArgs({

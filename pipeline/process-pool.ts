@@ -9,6 +9,7 @@
  */
 import {fork, type ChildProcess} from 'node:child_process'
 import {heapGrowing, workerEnvironment} from './heap.js'
+import {workerTiering} from './tiering.js'
 import type {TaskResults, WorkerTask} from './worker.js'
 
 /** What worker processes used, reported when the pool closes. */
@@ -147,7 +148,7 @@ export class ProcessPool {
   #start(): Slot {
     const child = fork(new URL('worker-process.js', import.meta.url), [], {
       serialization: 'advanced',
-      execArgv: [...process.execArgv, heapGrowing],
+      execArgv: [...process.execArgv, heapGrowing, workerTiering],
       env: workerEnvironment(process.env),
       // Anything a process prints goes to the run's standard error, never
       // its standard output.

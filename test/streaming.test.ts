@@ -8,6 +8,7 @@ import {parseSummary, rowLine, serialiseSummary, type DocumentSummary} from '../
 import {heapGrowing} from '../pipeline/heap.js'
 import {ProcessPool} from '../pipeline/process-pool.js'
 import {tables, type Row} from '../pipeline/tables.js'
+import {workerTiering} from '../pipeline/tiering.js'
 import {chunkedFile, toCsv, writeTable} from '../pipeline/write.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -149,12 +150,14 @@ test('a worker process that dies fails only the tasks it held; a new process tak
   }
 })
 
-test('worker processes run with the heap growth limit of newsdrop processes', async function (t) {
+test('worker processes run with the heap growth limit of newsdrop processes and the tiering of workers', async function (t) {
   const pool = new ProcessPool(1)
   try {
     const cmdline = await readFile('/proc/' + pool.processIds[0] + '/cmdline', 'utf8').catch(() => undefined)
     if (cmdline === undefined) return t.pass('no /proc on this system')
-    t.true(cmdline.split('\0').includes(heapGrowing), cmdline)
+    const flags = cmdline.split('\0')
+    t.true(flags.includes(heapGrowing), cmdline)
+    t.true(flags.includes(workerTiering), cmdline)
   } finally {
     await pool.close()
   }
