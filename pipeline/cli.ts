@@ -8,12 +8,12 @@
 import {appendFile} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
 import {limitHeapGrowth} from './heap.js'
-import {useWorkerTiering} from './tiering.js'
 import {UsageError} from './inputs.js'
 import {createProgress} from './progress.js'
 import {redisConnection, startWorker} from './queue.js'
 import {defaultMaximumBytes, QualityGateError, run} from './run.js'
 import {runSummary} from './summary.js'
+import {useWorkerTiering} from './tiering.js'
 import {version} from './version.js'
 
 const mainHelp = `Usage: newsdrop <command> [options]

@@ -11,11 +11,14 @@ import {setFlagsFromString} from 'node:v8'
  * With the default, the optimising compiler's threads took about 6 of a
  * process's 20 CPU seconds on 5,000 documents, more than half of it to
  * compile again functions whose optimised code a branch or an object shape
- * not seen before had thrown away. On a machine whose cores all run workers, the compiler's threads
- * take their time from the workers. Measured (`docs/PERFORMANCE.md`,
- * session 15), two runs with two workers each at once on the machine: 4–11 %
- * less CPU on 5,000 documents (four pairs), 1 and 5 % on 50,000 (two); the
- * outputs are the same bytes.
+ * not seen before had thrown away. On a machine whose cores all run
+ * workers, the compiler's threads take their time from the workers.
+ * Measured (`docs/PERFORMANCE.md`, session 15), two runs with two workers
+ * each at once on the machine: 4–11 % less CPU on 5,000 documents (four
+ * pairs), 1 and 5 % on 50,000 (two); the outputs are the same bytes. The
+ * run's own process keeps the default: with `--workers 1` the compiler's
+ * threads use otherwise idle cores, and later optimised code costs it wall
+ * clock.
  */
 export const workerTiering = '--interrupt-budget=270336'
 
