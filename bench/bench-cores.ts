@@ -16,9 +16,8 @@ import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {parseArgs, promisify} from 'node:util'
-import {heapGrowing, workerEnvironment} from '../pipeline/heap.js'
-import {cpuSeconds} from '../pipeline/process-pool.js'
-import {workerTiering} from '../pipeline/tiering.js'
+import {workerEnvironment} from '../pipeline/heap.js'
+import {cpuSeconds, workerFlags} from '../pipeline/process-pool.js'
 import handleTask, {type DocumentInput, type DocumentResult, type ScanResult} from '../pipeline/worker.js'
 import {readCorpus, writeDrop} from './corpus.js'
 
@@ -45,7 +44,7 @@ if (values.child === undefined) {
   for (const count of values.processes.split(',').map(Number)) {
     const script = new URL(import.meta.url).pathname
     const runs = await Promise.all(
-      Array.from({length: count}, () => promisify(execFile)(process.execPath, [...process.execArgv, heapGrowing, workerTiering, script, '--child', folder], {maxBuffer: 1 << 20, env: workerEnvironment(process.env)}))
+      Array.from({length: count}, () => promisify(execFile)(process.execPath, [...process.execArgv, ...workerFlags, script, '--child', folder], {maxBuffer: 1 << 20, env: workerEnvironment(process.env)}))
     )
     const measured = runs.map((run) => JSON.parse(run.stdout) as Measurement)
     const slowest = Math.max(...measured.map((each) => each.seconds))

@@ -31,6 +31,9 @@ export function cpuSeconds(): number {
   return (user + system) / 1e6
 }
 
+/** V8 flags of a worker process, after those of this process: its heap growth and its tiering. */
+export const workerFlags: readonly string[] = [heapGrowing, workerTiering]
+
 /** Tasks sent to one process before it answers (the next is ready when one ends). */
 const tasksPerProcess = 2
 
@@ -148,7 +151,7 @@ export class ProcessPool {
   #start(): Slot {
     const child = fork(new URL('worker-process.js', import.meta.url), [], {
       serialization: 'advanced',
-      execArgv: [...process.execArgv, heapGrowing, workerTiering],
+      execArgv: [...process.execArgv, ...workerFlags],
       env: workerEnvironment(process.env),
       // Anything a process prints goes to the run's standard error, never
       // its standard output.
