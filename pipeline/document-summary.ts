@@ -10,7 +10,7 @@ import {decoded} from './record.js'
 import {documentObject, documentRows, entityId} from './rows.js'
 import {tables, type Row, type TableName} from './tables.js'
 import {indexDocument, type IndexedDocument, type Settings as DuplicateSettings} from '../stages/near-duplicates.js'
-import {storyTerms} from '../stages/stories.js'
+import {storyTermRecord, storyTerms} from '../stages/stories.js'
 import './document.js'
 
 /** Tables with rows per document (the others are built from every document at once). */
@@ -42,9 +42,12 @@ export interface DocumentSummary {
   readonly object: string
   readonly signature: SignatureSummary
   /**
-   * Story terms with their counts (`[term, count]` pairs) as JSON text: the
-   * run passes them on to the stories step, which counts them only once the
-   * entity index is let go, so the two vocabularies are never held together.
+   * Story terms: the bytes of the document's `storyTermRecord` (an
+   * `Int32Array`, little-endian) in base64. The run passes them on to the
+   * stories step, which counts them only once the entity index is let go, so
+   * the two vocabularies are never held together. As keys, not strings: the
+   * stories step no longer parses, hashes and compares the text of every
+   * term (5.4 million at 50,000 documents).
    */
   readonly storyTerms: string
   /** Entities: id, type, canonical name, mentions. */
@@ -102,7 +105,7 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
     rows,
     object: JSON.stringify(object),
     signature: signatureSummary(indexed),
-    storyTerms: JSON.stringify(storyTerms({text, entities: file.data.entities?.map((entity) => entity.canonical)})),
+    storyTerms: base64(storyTermRecord(storyTerms({text, entities: file.data.entities?.map((entity) => entity.canonical)}))),
     entities: [...entities.values()],
     report: {
       outlet: String(documentRow.outlet ?? ''),
@@ -120,11 +123,11 @@ export function summariseDocument(file: VFile, duplicates: DuplicateSettings): D
  * A summary as text, the form the workers answer with and the cache keeps:
  * one line of JSON with the compact fields and the lengths of the texts,
  * then the texts as they are (the `documents.jsonl` line, the story terms,
- * then the rows of each table). The texts are JSON already: escaped once
- * more inside a JSON string, they cost the worker an escape and the run
- * process an unescape of every row (5,000 summaries, 43 MB: parsed in
- * 145–175 ms instead of 165–250 ms). The story terms, the larger part of
- * what was the header, are not parsed while the stages run (see
+ * then the rows of each table). The texts are JSON or base64 already:
+ * escaped once more inside a JSON string, they cost the worker an escape and
+ * the run process an unescape of every row (5,000 summaries, 43 MB: parsed
+ * in 145–175 ms instead of 165–250 ms). The story terms, the larger part of
+ * what was the header, are not decoded while the stages run (see
  * {@link DocumentSummary.storyTerms}).
  *
  * @param summary
@@ -191,8 +194,20 @@ function signatureSummary(indexed: IndexedDocument): SignatureSummary {
     exact: indexed.exact,
     shingles: indexed.shingles,
     immutables: indexed.immutables,
-    signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64')
+    signature: base64(signature)
   }
+}
+
+/**
+ * The bytes of a typed array in base64.
+ *
+ * @param values
+ *   Values.
+ * @returns
+ *   Text.
+ */
+function base64(values: Uint32Array | Int32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64')
 }
 
 /**

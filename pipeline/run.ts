@@ -40,8 +40,7 @@ import {
   type Options as StoryOptions,
   type Settings as StorySettings,
   type StoryDocumentList,
-  type StoryLinks,
-  type StoryTerms
+  type StoryLinks
 } from '../stages/stories.js'
 import './document.js'
 
@@ -298,7 +297,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
 
     // Main phase, in `doc_id` order; rows go straight to files.
     const rowFiles = new Map<string, Awaited<ReturnType<typeof chunkedFile>>>()
-    for (const name of [...documentTables, 'documents.jsonl', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
+    for (const name of [...documentTables, 'documents.jsonl', 'story-term-documents', 'story-terms']) rowFiles.set(name, await chunkedFile(path.join(work, name)))
     const tally = new ReportTally()
     const entityIndex = new EntityIndex()
     // Signatures wait in a file for the duplicates step (see `DropSignatures`).
@@ -337,7 +336,9 @@ export async function run(settings: RunSettings): Promise<RunReport> {
         await rowFiles.get(name)?.write(lines + '\n')
       }
       await rowFiles.get('documents.jsonl')?.write(summary.object + '\n')
-      await rowFiles.get('story-terms')?.write('[' + JSON.stringify(summary.docId) + ',' + JSON.stringify(summary.date) + ',' + summary.storyTerms + ']\n')
+      const terms = Buffer.from(summary.storyTerms, 'base64')
+      await rowFiles.get('story-term-documents')?.write(JSON.stringify([summary.docId, summary.date, terms.byteLength / 4]) + '\n')
+      await rowFiles.get('story-terms')?.write(terms)
       await signatures.add(summary.docId, summary.date, summary.signature)
       entityIndex.add(summary.entities)
       tally.addDocument(summary.docId, summary.report.outlet, summary.report.spinScore)
@@ -429,7 +430,7 @@ export async function run(settings: RunSettings): Promise<RunReport> {
     for (const row of duplicateTable) add(tally.clusters, String(row.cluster_id))
     endStep('duplicates')
 
-    await linkStoryTerms(path.join(work, 'story-terms'), stories, work, copies)
+    await linkStoryTerms(path.join(work, 'story-term-documents'), path.join(work, 'story-terms'), stories, work, copies)
     endStep('stories')
 
     const corpusTables: Partial<Record<TableName, Row[]>> = {
@@ -648,64 +649,64 @@ async function queueOutcome(batcher: QueueBatcher, task: DocumentTask): Promise<
 
 /**
  * Link every processed document to its story and write its corpus fields
- * (see {@link writeCorpusFields}), from the term counts the run kept in a
- * file, read back one document at a time. The terms are counted here, after
+ * (see {@link writeCorpusFields}), from the story terms the run kept in two
+ * files, read back one document at a time. The terms are counted here, after
  * the stages and once the entity index is let go, so the two vocabularies
  * are never in memory together (at 50,000 documents about 9 and 11 MB). The
- * first pass counts the terms and writes them again as the ids the index
- * gave them, so the second, which makes the vectors, parses and looks up no
- * string. The vectors go to work files as they are made, and the term index
- * is emptied before the documents are linked: only where each vector starts,
- * the documents' ids and dates (in columns), and which terms are entities,
- * stay in memory.
+ * first pass counts the terms, the second makes the vectors; both read the
+ * terms as keys (`storyTermRecord`), so neither parses, hashes or compares
+ * a term's text. The vectors go to work files as they are made, and the
+ * term index is emptied before the documents are linked: only where each
+ * vector starts, the documents' ids and dates (in columns), and which terms
+ * are entities, stay in memory.
  *
- * @param file
- *   File of term counts, one document per line, in `doc_id` order: JSON
- *   `[doc_id, date, [[term, count], …]]`.
+ * @param documentsFile
+ *   One line per document, in `doc_id` order: JSON `[doc_id, date, n]`,
+ *   `n` the number of 32-bit values of its terms in `termsFile`.
+ * @param termsFile
+ *   The `storyTermRecord` of each document, one after another.
  * @param settings
  *   Story settings.
  * @param work
- *   Work folder of the run (for the term ids and the vectors, removed when done; and `corpus-fields`).
+ *   Work folder of the run (for the vectors, removed when done; and `corpus-fields`).
  * @param copies
  *   Duplicate result of each document that has a copy.
  * @returns
  *   Nothing.
  */
-async function linkStoryTerms(file: string, settings: StorySettings, work: string, copies: ReadonlyMap<string, DuplicateResult>): Promise<void> {
+async function linkStoryTerms(
+  documentsFile: string,
+  termsFile: string,
+  settings: StorySettings,
+  work: string,
+  copies: ReadonlyMap<string, DuplicateResult>
+): Promise<void> {
   const index = new StoryTermIndex()
-  // Per document a line `[doc_id, date, number of terms]`, and its term ids
-  // then its counts as 32-bit integers: written as JSON, the ids took about
-  // as long to serialise and parse again as the rest of the first pass.
-  const documentsFile = path.join(work, 'story-term-documents')
-  const idsFile = path.join(work, 'story-term-ids')
-  const documents = await chunkedFile(documentsFile)
-  const ids = await chunkedFile(idsFile)
-  try {
-    for await (const line of readLines(file)) {
-      const [docId, date, terms] = JSON.parse(line) as [string, string | null, StoryTerms]
-      const values = new Int32Array(2 * terms.length)
-      values.set(index.add(terms))
-      for (const [position, [, count]] of terms.entries()) values[terms.length + position] = count
-      await documents.write(JSON.stringify([docId, date, terms.length]) + '\n')
-      await ids.write(new Uint8Array(values.buffer))
-    }
-  } finally {
-    await documents.close()
-    await ids.close()
-  }
   const vectors = new StoryVectorFile(path.join(work, 'story-vectors'))
-  const descriptor = openSync(idsFile, 'r')
+  const descriptor = openSync(termsFile, 'r')
   try {
-    let values = new Int32Array(1024)
-    let offset = 0
-    for await (const line of readLines(documentsFile)) {
-      const [docId, date, count] = JSON.parse(line) as [string, string | null, number]
-      if (2 * count > values.length) values = new Int32Array(4 * count)
-      const record = values.subarray(0, 2 * count)
-      readValues(descriptor, record, offset, 'story-term-ids')
-      offset += record.byteLength
-      vectors.add(docId, date, index.vectorOfIds(record.subarray(0, count), record.subarray(count), settings))
+    /**
+     * Read the terms of each document in turn.
+     *
+     * @param each
+     *   Called with a document's id, date and terms (a view, reused).
+     * @returns
+     *   Nothing.
+     */
+    const eachDocument = async (each: (docId: string, date: string | null, record: Int32Array) => void): Promise<void> => {
+      let values = new Int32Array(1024)
+      let offset = 0
+      for await (const line of readLines(documentsFile)) {
+        const [docId, date, count] = JSON.parse(line) as [string, string | null, number]
+        if (count > values.length) values = new Int32Array(2 * count)
+        const record = values.subarray(0, count)
+        readValues(descriptor, record, offset, 'story-terms')
+        offset += record.byteLength
+        each(docId, date, record)
+      }
     }
+    await eachDocument((_docId, _date, record) => index.addRecord(record))
+    await eachDocument((docId, date, record) => vectors.add(docId, date, index.vectorOfRecord(record, settings)))
     const entities = index.entities()
     index.clear()
     await writeCorpusFields(path.join(work, 'corpus-fields'), vectors.documents, linkStories(vectors, entities, settings), copies)

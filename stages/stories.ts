@@ -13,6 +13,7 @@
 import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import {notNames} from './stories-list.js'
+import {keyLength, KeyTable, writeTermKey} from './term-keys.js'
 import {TermTable} from './term-table.js'
 
 // The submodule only: natural's index loads every other module too.
@@ -20,6 +21,9 @@ const require = createRequire(import.meta.url)
 const stopwords: ReadonlySet<string> = new Set(
   (require('natural/lib/natural/util/stopwords.js') as {words: string[]}).words
 )
+
+/** What starts the term of an entity (its canonical name follows, in lower case). */
+const entityPrefix = 'entity:'
 
 /** Share of the documents above which a term is too common to link two of them. */
 const commonShare = 0.05
@@ -303,12 +307,40 @@ export class StoryVectors implements StoryVectorSource {
 }
 
 /**
- * The terms of a run: an id and a document frequency for each. Vectors hold
- * ids, so a large run keeps each term's text once, in a {@link TermTable}.
+ * Int32 values per term of a {@link storyTermRecord}: the term's key
+ * (`term-keys.ts`), then its count, negative for an entity term.
+ */
+export const storyTermStride = keyLength + 1
+
+/**
+ * The story terms of a document as the stories step takes them: a key and a
+ * count per term (see {@link storyTermStride}), in the order of the terms.
+ *
+ * @param terms
+ *   Term counts of the document.
+ * @returns
+ *   Record.
+ */
+export function storyTermRecord(terms: StoryTerms): Int32Array {
+  const record = new Int32Array(terms.length * storyTermStride)
+  for (const [position, [term, count]] of terms.entries()) {
+    const at = position * storyTermStride
+    writeTermKey(term, record, at)
+    record[at + keyLength] = term.startsWith(entityPrefix) ? -count : count
+  }
+  return record
+}
+
+/**
+ * The terms of a run: an id and a document frequency for each. Terms are
+ * known by their keys (see {@link storyTermRecord}): the run process takes
+ * them from the workers and never holds, parses or hashes a term's text.
  */
 export class StoryTermIndex {
-  #terms = new TermTable()
+  #keys = new KeyTable()
   #frequencies = new Int32Array(1024)
+  /** `1` at the id of each entity term. */
+  #entities = new Uint8Array(1024)
   #documents = 0
 
   /**
@@ -320,16 +352,29 @@ export class StoryTermIndex {
    *   The id of each term, in the order given.
    */
   add(terms: StoryTerms): Int32Array {
+    return this.addRecord(storyTermRecord(terms))
+  }
+
+  /**
+   * {@link StoryTermIndex.add} of a document's {@link storyTermRecord}.
+   *
+   * @param record
+   *   Terms of the document.
+   * @returns
+   *   The id of each term, in the order given.
+   */
+  addRecord(record: Int32Array): Int32Array {
     this.#documents++
-    const ids = new Int32Array(terms.length)
-    for (const [position, [term]] of terms.entries()) {
-      const id = this.#terms.add(term)
+    const ids = new Int32Array(record.length / storyTermStride)
+    for (let position = 0; position < ids.length; position++) {
+      const at = position * storyTermStride
+      const id = this.#keys.add(record, at)
       if (id === this.#frequencies.length) {
-        const larger = new Int32Array(this.#frequencies.length * 2)
-        larger.set(this.#frequencies)
-        this.#frequencies = larger
+        this.#frequencies = grown(this.#frequencies, id + 1)
+        this.#entities = grown(this.#entities, id + 1)
       }
       this.#frequencies[id] = (this.#frequencies[id] as number) + 1
+      if ((record[at + keyLength] as number) < 0) this.#entities[id] = 1
       ids[position] = id
     }
     return ids
@@ -342,8 +387,9 @@ export class StoryTermIndex {
    *   Nothing.
    */
   clear(): void {
-    this.#terms = new TermTable()
+    this.#keys = new KeyTable()
     this.#frequencies = new Int32Array(1024)
+    this.#entities = new Uint8Array(1024)
     this.#documents = 0
   }
 
@@ -355,9 +401,7 @@ export class StoryTermIndex {
    *   `1` at the id of each entity term, else `0`.
    */
   entities(): Uint8Array {
-    const entities = new Uint8Array(this.#terms.size)
-    for (let id = 0; id < entities.length; id++) entities[id] = this.#terms.startsWith(id, 'entity:') ? 1 : 0
-    return entities
+    return this.#entities.slice(0, this.#keys.size)
   }
 
   /**
@@ -374,11 +418,28 @@ export class StoryTermIndex {
    *   Vector.
    */
   vector(terms: StoryTerms, settings: Settings): StoryVector {
-    return this.vectorOfIds(
-      Int32Array.from(terms, ([term]) => this.#terms.get(term)),
-      Int32Array.from(terms, ([, count]) => count),
-      settings
-    )
+    return this.vectorOfRecord(storyTermRecord(terms), settings)
+  }
+
+  /**
+   * {@link StoryTermIndex.vector} of a document's {@link storyTermRecord}.
+   *
+   * @param record
+   *   Terms of the document (counted with {@link StoryTermIndex.addRecord}).
+   * @param settings
+   *   Settings.
+   * @returns
+   *   Vector.
+   */
+  vectorOfRecord(record: Int32Array, settings: Settings): StoryVector {
+    const ids = new Int32Array(record.length / storyTermStride)
+    const counts = new Int32Array(ids.length)
+    for (let position = 0; position < ids.length; position++) {
+      const at = position * storyTermStride
+      ids[position] = this.#keys.get(record, at)
+      counts[position] = Math.abs(record[at + keyLength] as number)
+    }
+    return this.vectorOfIds(ids, counts, settings)
   }
 
   /**
@@ -505,6 +566,8 @@ export function linkStories(source: StoryVectorSource, entities: Uint8Array, set
     }
   }
   const limit = Math.max(commonMinimum, Math.ceil(ordered.length * commonShare))
+  // Weight of each term in the vector compared with, `0` for the others.
+  const weightOf = new Float64Array(entities.length)
   const distinctive = (term: number) => entities[term] === 1 && (postingStarts[term + 1] as number) - (postingStarts[term] as number) <= limit
   for (const [position, document] of ordered.entries()) {
     const {terms, weights} = source.vector(document)
@@ -522,12 +585,13 @@ export function linkStories(source: StoryVectorSource, entities: Uint8Array, set
       if (actors < settings.sharedEntities) continue
       if (Math.abs((days[position] as number) - (days[other] as number)) > settings.windowDays) continue
       const vector = source.other(ordered[other] as number)
+      // The other's weights by term, so each term is one look-up, not a
+      // scan of its terms; summed in the order of this document's terms.
+      for (let at = 0; at < vector.terms.length; at++) weightOf[vector.terms[at] as number] = vector.weights[at] as number
       let dot = 0
-      for (let place = 0; place < terms.length; place++) {
-        let at = 0
-        while (at < vector.terms.length && vector.terms[at] !== terms[place]) at++
-        dot += (weights[place] as number) * (at === vector.terms.length ? 0 : (vector.weights[at] as number))
-      }
+      // (`?? 0`: a term no index counted, id `-1`, matches no term.)
+      for (let place = 0; place < terms.length; place++) dot += (weights[place] as number) * (weightOf[terms[place] as number] ?? 0)
+      for (let at = 0; at < vector.terms.length; at++) weightOf[vector.terms[at] as number] = 0
       if (dot < settings.threshold) continue
       const left = find(position)
       const right = find(other)
@@ -575,7 +639,7 @@ export function linkStories(source: StoryVectorSource, entities: Uint8Array, set
 export function storyTerms(document: Pick<StoryDocument, 'text' | 'entities'>): StoryTerms {
   const counts = new Map<string, number>()
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1)
-  for (const name of document.entities ?? capitalisedNames(document.text)) add('entity:' + name.toLowerCase())
+  for (const name of document.entities ?? capitalisedNames(document.text)) add(entityPrefix + name.toLowerCase())
   for (const word of document.text.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []) {
     if (word.length > 2 && !stopwords.has(word)) add(word)
   }
@@ -618,7 +682,7 @@ function capitalisedNames(text: string): string[] {
  * @returns
  *   Larger array, starting with the values of `array`.
  */
-function grown<Array extends Int32Array | Float64Array>(array: Array, length: number): Array {
+function grown<Array extends Int32Array | Float64Array | Uint8Array>(array: Array, length: number): Array {
   const larger = new (array.constructor as new (length: number) => Array)(Math.max(length, array.length * 2))
   larger.set(array)
   return larger

@@ -100,20 +100,6 @@ export class TermTable {
   }
 
   /**
-   * Whether the string of an id starts with a prefix.
-   *
-   * @param id
-   *   Id.
-   * @param prefix
-   *   Prefix.
-   * @returns
-   *   Whether it does.
-   */
-  startsWith(id: number, prefix: string): boolean {
-    return this.#matches(id, prefix, false)
-  }
-
-  /**
    * Order of the strings of two ids, by code unit, as `<` orders strings;
    * without making either string.
    *
@@ -177,27 +163,24 @@ export class TermTable {
     const mask = this.#slots.length - 1
     for (let slot = textHash & mask; ; slot = (slot + 1) & mask) {
       const id = this.#slots[slot] as number
-      if (id === -1 || (this.#hashes[id] === textHash && this.#matches(id, text, true))) return slot
+      if (id === -1 || (this.#hashes[id] === textHash && this.#matches(id, text))) return slot
     }
   }
 
   /**
-   * Whether the string of an id is `text`, or starts with it.
+   * Whether the string of an id is `text`.
    *
    * @param id
    *   Id.
    * @param text
    *   String.
-   * @param whole
-   *   Whether the whole string must be `text`.
    * @returns
    *   Whether it is.
    */
-  #matches(id: number, text: string, whole: boolean): boolean {
+  #matches(id: number, text: string): boolean {
     const start = this.#starts[id] as number
     const width = 1 + (this.#wide[id] as number)
-    const length = ((this.#starts[id + 1] as number) - start) / width
-    if (whole ? length !== text.length : length < text.length) return false
+    if (((this.#starts[id + 1] as number) - start) / width !== text.length) return false
     for (let index = 0; index < text.length; index++) {
       const code = width === 1 ? (this.#bytes[start + index] as number) : (this.#bytes[start + 2 * index] as number) | ((this.#bytes[start + 2 * index + 1] as number) << 8)
       if (code !== text.charCodeAt(index)) return false
