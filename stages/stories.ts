@@ -464,10 +464,8 @@ export class StoryTermIndex {
       const id = ids[position] as number
       scores[position] = (counts[position] as number) * (1 + Math.log(this.#documents / (1 + (id === -1 ? 0 : (this.#frequencies[id] as number)))))
     }
-    const strongest = Array.from(scores.keys())
-      .sort((left, right) => (scores[right] as number) - (scores[left] as number) || left - right)
-      .slice(0, settings.terms)
-    const norm = Math.hypot(...strongest.map((position) => scores[position] as number))
+    const strongest = strongestPositions(scores, settings.terms)
+    const norm = Math.hypot(...Array.from(strongest, (position) => scores[position] as number))
     return norm > 0
       ? {
           terms: Int32Array.from(strongest, (position) => ids[position] as number),
@@ -475,6 +473,35 @@ export class StoryTermIndex {
         }
       : {terms: new Int32Array(0), weights: new Float64Array(0)}
   }
+}
+
+/**
+ * The positions of the `limit` highest scores, highest first, ties in
+ * position order: what sorting every position by score and taking the first
+ * `limit` gives, with only those sorted by a comparison function (the
+ * threshold comes from a native numeric sort). At 50,000 documents the full
+ * sort took 1.2 s of the stories step.
+ *
+ * @param scores
+ *   Score of each position (no `NaN`).
+ * @param limit
+ *   Most positions to keep.
+ * @returns
+ *   Positions.
+ */
+export function strongestPositions(scores: Float64Array, limit: number): Int32Array {
+  let kept: Int32Array
+  if (scores.length <= limit) {
+    kept = Int32Array.from(scores.keys())
+  } else {
+    // The `limit`-th highest score: every higher one is kept, then equal ones by position.
+    const threshold = scores.slice().sort()[scores.length - limit] as number
+    kept = new Int32Array(limit)
+    let size = 0
+    for (let position = 0; position < scores.length; position++) if ((scores[position] as number) > threshold) kept[size++] = position
+    for (let position = 0; size < limit; position++) if (scores[position] === threshold) kept[size++] = position
+  }
+  return kept.sort((left, right) => (scores[right] as number) - (scores[left] as number) || left - right)
 }
 
 /**

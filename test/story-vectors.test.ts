@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import test from 'ava'
 import {StoryVectorFile} from '../pipeline/story-vectors.js'
-import {linkStories, StoryDocumentList, storySettings, storyTerms, StoryTermIndex, StoryVectors} from '../stages/stories.js'
+import {linkStories, StoryDocumentList, storySettings, storyTerms, StoryTermIndex, StoryVectors, strongestPositions} from '../stages/stories.js'
 
 const settings = storySettings()
 
@@ -93,4 +93,20 @@ test('linkStories names a story after its earliest document, undated last, then 
   const id = (place: number) => vectors.documents.id(ordered[place] as number)
   t.deepEqual(Array.from(ordered.keys(), id), ['a', 'b', 'c', 'd'])
   t.deepEqual(Array.from(first, id), ['d', 'd', 'd', 'd'])
+})
+
+test('strongestPositions keeps what a full sort by score, ties by position, keeps first', function (t) {
+  let seed = 7
+  const random = () => (seed = (Math.imul(seed, 48_271) >>> 0) % 2_147_483_647) / 2_147_483_647
+  for (let round = 0; round < 300; round++) {
+    const length = Math.floor(random() * 160)
+    // Few distinct scores, so many ties, some of them zero or negative.
+    const scores = Float64Array.from({length}, () => Math.floor(random() * 12) / 4 - 0.5)
+    for (const limit of [1, 5, 50]) {
+      const expected = Array.from(scores.keys())
+        .sort((left, right) => (scores[right] as number) - (scores[left] as number) || left - right)
+        .slice(0, limit)
+      t.deepEqual([...strongestPositions(scores, limit)], expected)
+    }
+  }
 })
