@@ -47,7 +47,7 @@ export interface DocumentSummary {
    * stories step, which counts them only once the entity index is let go, so
    * the two vocabularies are never held together. As keys, not strings: the
    * stories step no longer parses, hashes and compares the text of every
-   * term (5.4 million at 50,000 documents).
+   * term (about 5.4 million at 50,000 documents).
    */
   readonly storyTerms: string
   /** Entities: id, type, canonical name, mentions. */
