@@ -14,7 +14,7 @@ import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import {notNames} from './stories-list.js'
 import {keyLength, KeyTable, writeTermKey} from './term-keys.js'
-import {TermTable} from './term-table.js'
+import {grown, TermTable} from './term-table.js'
 
 // The submodule only: natural's index loads every other module too.
 const require = createRequire(import.meta.url)
@@ -697,22 +697,6 @@ function capitalisedNames(text: string): string[] {
     names.push(name)
   }
   return names
-}
-
-/**
- * A copy of a typed array with room for at least `length` values.
- *
- * @param array
- *   Array.
- * @param length
- *   Values needed.
- * @returns
- *   Larger array, starting with the values of `array`.
- */
-function grown<Array extends Int32Array | Float64Array | Uint8Array>(array: Array, length: number): Array {
-  const larger = new (array.constructor as new (length: number) => Array)(Math.max(length, array.length * 2))
-  larger.set(array)
-  return larger
 }
 
 /**

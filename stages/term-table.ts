@@ -235,7 +235,7 @@ function hash(text: string): number {
  * @returns
  *   Larger array, starting with the values of `array`.
  */
-export function grown<Array extends Int32Array | Uint32Array | Uint8Array>(array: Array, length: number): Array {
+export function grown<Array extends Int32Array | Uint32Array | Uint8Array | Float64Array>(array: Array, length: number): Array {
   const larger = new (array.constructor as new (length: number) => Array)(Math.max(length, Math.ceil(array.length * 1.5)))
   larger.set(array)
   return larger
