@@ -54,7 +54,7 @@ clusters: build
 
 bench: build
 	node dist/bench/bench.js
-	node dist/bench/bench.js --documents 50000 --workers 2 --no-incremental
+	node dist/bench/bench.js --documents 50000 --workers 1,2 --no-incremental
 	node dist/bench/bench-stages.js
 	node dist/bench/bench-cores.js
 	node dist/bench/bench-dedupe.js

@@ -11,7 +11,7 @@
  */
 import {execFile} from 'node:child_process'
 import {mkdtemp, readFile, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {parseArgs, promisify} from 'node:util'
 import type {RunReport} from '../pipeline/run.js'
@@ -68,14 +68,14 @@ console.log('')
 console.log('End to end (read, every stage, corpus steps, write), cold:')
 console.log('')
 console.log(
-  '| workers | seconds | MB/s | MB/s per worker | documents/s | speed-up | CPU seconds: run + workers | MB per CPU second | peak memory: run process | peak memory: worker process |'
+  '| workers | seconds | MB/s | MB/s per worker | documents/s | speed-up | CPU seconds: run + workers | cores busy | MB per CPU second | peak memory: run process | peak memory: worker process |'
 )
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [workers, result] of cold) {
   const {run, worker} = result.report.peak_memory_mb
   const cpu = result.report.cpu_seconds
   console.log(
-    '| %d | %s | %s | %s | %s | %sx | %s + %s | %s | %d MB | %s |',
+    '| %d | %s | %s | %s | %s | %sx | %s + %s | %s | %s | %d MB | %s |',
     workers,
     result.seconds.toFixed(2),
     rate(megabytes, result.seconds),
@@ -84,9 +84,28 @@ for (const [workers, result] of cold) {
     (base.seconds / result.seconds).toFixed(2),
     cpu.run.toFixed(1),
     cpu.workers.toFixed(1),
+    ((cpu.run + cpu.workers) / result.seconds).toFixed(2),
     rate(megabytes, cpu.run + cpu.workers),
     Math.round(run),
     worker > 0 ? Math.round(worker) + ' MB' : '(none)'
+  )
+}
+if (cold.size > 1) {
+  // A run with more workers does at least the first run's work (each worker
+  // process also warms up its own compiler), on at most every core: it takes
+  // at least that CPU divided by the cores. The first run already keeps more
+  // than one core busy (V8's collector and compiler threads), so on a machine
+  // with as many cores as workers the speed-up stays below the worker count.
+  const baseCpu = base.report.cpu_seconds.run + base.report.cpu_seconds.workers
+  const cores = availableParallelism()
+  console.log('')
+  console.log(
+    'Most any run can gain on this machine (%d cores) over the first, if its work takes the CPU seconds the first run took: %d x %s s / %s CPU s = %sx',
+    cores,
+    cores,
+    base.seconds.toFixed(2),
+    baseCpu.toFixed(1),
+    ((cores * base.seconds) / baseCpu).toFixed(2)
   )
 }
 const copies = await readFile(path.join(folder, 'output-' + first, 'duplicates.csv'), 'utf8')
