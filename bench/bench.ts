@@ -74,6 +74,7 @@ console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --
 for (const [workers, result] of cold) {
   const {run, worker} = result.report.peak_memory_mb
   const cpu = result.report.cpu_seconds
+  const cpuSeconds = cpu.run + cpu.workers
   console.log(
     '| %d | %s | %s | %s | %s | %sx | %s + %s | %s | %s | %d MB | %s |',
     workers,
@@ -84,8 +85,8 @@ for (const [workers, result] of cold) {
     (base.seconds / result.seconds).toFixed(2),
     cpu.run.toFixed(1),
     cpu.workers.toFixed(1),
-    ((cpu.run + cpu.workers) / result.seconds).toFixed(2),
-    rate(megabytes, cpu.run + cpu.workers),
+    (cpuSeconds / result.seconds).toFixed(2),
+    rate(megabytes, cpuSeconds),
     Math.round(run),
     worker > 0 ? Math.round(worker) + ' MB' : '(none)'
   )
