@@ -13,7 +13,7 @@
  * one after another) and `<state>/cache/index.json` (where each key's summary
  * is: byte offset and length).
  */
-import {createHash} from 'node:crypto'
+import {createHash, hash} from 'node:crypto'
 import {closeSync, openSync, readFileSync, readSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -29,17 +29,17 @@ import {chunkedFile, type ChunkedFile} from './write.js'
  *   Hex digest.
  */
 export async function codeFingerprint(root: string): Promise<string> {
-  const hash = createHash('sha256')
+  const fingerprint = createHash('sha256')
   for (const folder of ['dist/pipeline', 'dist/stages', 'stages']) {
     const names = (await readdir(path.join(root, folder)).catch(() => [] as string[])).sort()
     for (const name of names) {
       if (folder === 'stages' && name.endsWith('.ts')) continue
       if (folder !== 'stages' && !name.endsWith('.js')) continue
-      hash.update(folder + '/' + name + '\0')
-      hash.update(await readFile(path.join(root, folder, name)))
+      fingerprint.update(folder + '/' + name + '\0')
+      fingerprint.update(await readFile(path.join(root, folder, name)))
     }
   }
-  return hash.digest('hex')
+  return fingerprint.digest('hex')
 }
 
 /**
@@ -66,9 +66,7 @@ export function cacheKey(
   metadata: Readonly<Record<string, string>>,
   lineCounts: readonly number[]
 ): string {
-  return createHash('sha256')
-    .update([context, docId.docId, docId.sourcePath, sha256, JSON.stringify(metadata), lineCounts.join(',')].join('\0'))
-    .digest('hex')
+  return hash('sha256', [context, docId.docId, docId.sourcePath, sha256, JSON.stringify(metadata), lineCounts.join(',')].join('\0'), 'hex')
 }
 
 /** Where the last run's summaries are: its segment file and each entry's place in it. */

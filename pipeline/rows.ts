@@ -1,7 +1,7 @@
 /**
  * Turn processed documents into output rows (pure: no I/O).
  */
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {codePointIndex, codePointLength, decoded, rawPlace, sourcePlace} from './record.js'
 import type {Row, TableName} from './tables.js'
@@ -187,7 +187,7 @@ export function entityId(type: string, canonical: string): string {
     // A drop names the same entities again and again; a SHA-256 per
     // mention stood out in the profile of a run.
     if (entityIds.size >= entityIdCacheSize) entityIds.clear()
-    id = createHash('sha256').update(key).digest('hex').slice(0, 16)
+    id = hash('sha256', key, 'hex').slice(0, 16)
     entityIds.set(key, id)
   }
   return id

@@ -15,7 +15,7 @@
  *   entities), never the document itself;
  * - `write`: one output table from the rows the run collected.
  */
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
 import {serialiseSummary, summariseDocument} from './document-summary.js'
@@ -220,7 +220,7 @@ function readTask(task: DocumentInput): {file: VFile; processors: ReturnType<typ
   // Synchronously: a worker has nothing else to do meanwhile, and a small
   // file read this way skips four round trips through libuv's thread pool.
   const bytes = task.bytes === undefined ? readFileSync(task.absolutePath ?? '') : Buffer.from(task.bytes, 'base64')
-  if (createHash('sha256').update(bytes).digest('hex') !== task.sha256) {
+  if (hash('sha256', bytes, 'hex') !== task.sha256) {
     return {reject: {reason: 'changed-during-run', detail: 'The file changed while the run read it; run again'}}
   }
   const file = new VFile({

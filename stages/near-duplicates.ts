@@ -18,7 +18,7 @@
  *
  * See `docs/DEDUPLICATION.md` for the defaults and why.
  */
-import {createHash} from 'node:crypto'
+import {hash as cryptoHash} from 'node:crypto'
 import {characterKind, characterLength, numberKind, otherKind, upperKind} from './characters.js'
 import {IndexEntries} from './index-entries.js'
 import {minhash} from './minhash.js'
@@ -202,7 +202,7 @@ export function indexDocument(document: DropDocument, settings: Settings): Index
   minhash(immutables, seedList(length, length), signature.subarray(length))
   return {
     id: document.id,
-    exact: createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32),
+    exact: cryptoHash('sha256', words.join(' '), 'hex').slice(0, 32),
     date: document.date,
     shingles: shingles.length,
     immutables: immutables.length,
@@ -481,7 +481,7 @@ function compareSignatures(left: Signed, right: Signed, settings: Settings): Com
  *   Cluster id.
  */
 export function clusterId(keepId: string): string {
-  return 'dup-' + createHash('sha256').update(keepId).digest('hex').slice(0, 12)
+  return 'dup-' + cryptoHash('sha256', keepId, 'hex').slice(0, 12)
 }
 
 /**

@@ -10,7 +10,7 @@
  * least `threshold` are linked, and a story is a connected group of links.
  * See `docs/DEDUPLICATION.md` for the defaults and why.
  */
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import {notNames} from './stories-list.js'
 import {keyLength, KeyTable, writeTermKey} from './term-keys.js'
@@ -537,7 +537,7 @@ export function groupStories(documents: readonly StoryDocument[], settings: Sett
  *   Story id (`story-` and 12 hexadecimal digits).
  */
 export function storyId(firstId: string): string {
-  return 'story-' + createHash('sha256').update(firstId).digest('hex').slice(0, 12)
+  return 'story-' + hash('sha256', firstId, 'hex').slice(0, 12)
 }
 
 /**
