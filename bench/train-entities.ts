@@ -47,6 +47,14 @@ const epochs = 10
 const runs = 4
 /** Seed of the shuffle of the first run. */
 const seed = 20_250_808
+/**
+ * Rows whose largest quantised weight is at most this are left out of the
+ * model file (see `encodeModel`): 30,143 of 160,717 rows. On the dev set
+ * (eng.testa) the micro F1 stays 92.1 (whole stage) and 81.7 (tagger alone),
+ * no type more than 0.1 lower; larger bounds cost it 0.1–0.2. The 130,574
+ * rows left fit a table of 262,144 slots instead of 524,288 (2 MB, not 4).
+ */
+const smallestKept = 16
 /** Smallest city population in the gazetteer. */
 const cityPopulation = 50_000
 /** Static features seen fewer times than this are dropped. */
@@ -83,11 +91,11 @@ const examples = sentences.map((sentence) => ({
 pruneRare(examples)
 
 const weights = averageRuns(Array.from({length: runs}, (_, run) => train(examples, seed + run)))
-const bytes = encodeModel(weights, gazetteer, commonWords(sentences), clusters)
+const bytes = encodeModel(weights, gazetteer, commonWords(sentences), clusters, smallestKept)
 const target = fileURLToPath(new URL('../../stages/entities-model.bin', import.meta.url))
 writeFileSync(target, bytes)
 console.log(
-  'wrote ' + target + ': ' + (bytes.length / 1024 / 1024).toFixed(2) + ' MB, ' + weights.keys.length + ' feature rows, ' +
+  'wrote ' + target + ': ' + (bytes.length / 1024 / 1024).toFixed(2) + ' MB, ' + weights.keys.length + ' feature rows trained, ' +
     ((performance.now() - started) / 1000).toFixed(1) + ' s'
 )
 

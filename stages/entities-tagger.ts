@@ -1185,10 +1185,20 @@ const formatVersion = 2
  *   Common lower-case words of the training text.
  * @param clusters
  *   Word clusters the features were trained with.
+ * @param smallestKept
+ *   Rows whose largest quantised weight (in units of 1 / 32,767 of the
+ *   largest weight of the model) is at most this are left out: features that
+ *   barely move a score, but cost a slot in the table each.
  * @returns
  *   Gzipped model bytes.
  */
-export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, commonWords: readonly string[], clusters: ClusterTable): Buffer {
+export function encodeModel(
+  weights: WeightRows,
+  gazetteer: GazetteerLists,
+  commonWords: readonly string[],
+  clusters: ClusterTable,
+  smallestKept = 0
+): Buffer {
   let largest = 0
   for (const row of weights.rows) for (let label = 0; label < labelCount; label++) largest = Math.max(largest, Math.abs(row[label] as number))
   const scale = largest / 32_767 || 1
@@ -1197,6 +1207,11 @@ export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, comm
   const classes: number[] = []
   const values: number[] = []
   for (const [index, row] of weights.rows.entries()) {
+    let largestValue = 0
+    for (let label = 0; label < labelCount; label++) {
+      largestValue = Math.max(largestValue, Math.abs(Math.round((row[label] as number) / scale)))
+    }
+    if (largestValue <= smallestKept) continue
     let count = 0
     for (let label = 0; label < labelCount; label++) {
       const value = Math.round((row[label] as number) / scale)
@@ -1205,7 +1220,6 @@ export function encodeModel(weights: WeightRows, gazetteer: GazetteerLists, comm
       values.push(value)
       count++
     }
-    if (count === 0) continue
     keys.push(weights.keys[index] as number)
     counts.push(count)
   }

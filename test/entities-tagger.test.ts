@@ -122,6 +122,18 @@ test('keeps the word clusters in the model file, looked up in any case', functio
   t.deepEqual(decoded.commonWords, ['gains'])
 })
 
+test('leaves rows of small weights out of the model file', function (t) {
+  const rowOf = (largest: number) => Int32Array.from({length: labelNames.length}, (_, label) => (label === 3 ? largest : label === 5 ? -1 : 0))
+  const weights = {keys: [mix(1, 0), mix(2, 0), mix(3, 0)], rows: [rowOf(32_767), rowOf(-16), rowOf(17)]}
+  const decoded = decodeModel(encodeModel(weights, model.gazetteer, [], clusterTable(new Map()), 16))
+  const kept = new Set<number>()
+  for (let slot = 0; slot < decoded.table.length; slot += 2) if (decoded.table[slot + 1] !== 0) kept.add(decoded.table[slot] as number)
+  t.deepEqual(kept, new Set([mix(1, 0), mix(3, 0)]))
+  const row = decoded.table[[...decoded.table].findIndex((key, index) => index % 2 === 0 && key === mix(3, 0)) + 1] as number
+  // A kept row keeps its small weights too (entries: `weight * 256 + label`).
+  t.deepEqual([...decoded.weights.subarray(row, row + (decoded.weights[row - 1] as number))], [17 * 256 + 3, -1 * 256 + 5])
+})
+
 test('gives words of one cluster the same cluster features', function (t) {
   const keysOf = (clusters: ReadonlyMap<string, number>, word: string) => {
     const features = createExtractor(model.gazetteer, clusterTable(clusters))([word])
